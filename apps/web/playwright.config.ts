@@ -1,0 +1,3 @@
+import { defineAppE2EConfig } from '@repo/e2e'
+
+export default defineAppE2EConfig({ name: 'web' })

@@ -1,0 +1,2 @@
+export type { StreamSource, ToReadableStreamOptions } from './source'
+export { toReadableStream } from './source'

@@ -1,0 +1,1 @@
+export { useTextStream } from './use-text-stream'
