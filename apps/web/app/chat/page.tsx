@@ -1,0 +1,21 @@
+import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import { chatModelLabel } from '@/lib/model'
+import { Chat } from './chat'
+
+export const metadata: Metadata = { title: 'AI chat · streamkit' }
+
+export default async function ChatPage() {
+  // The model comes from the server's environment at request time, not at build time.
+  await connection()
+  return (
+    <>
+      <h1>AI chat</h1>
+      <p className="lead">
+        AI SDK <code>streamText</code> streamed as typed server-sent events by stream-core&apos;s AI adapter
+        and rendered by <code>useEventStream</code>. Stop aborts the request, and the abort reaches the model.
+      </p>
+      <Chat modelLabel={chatModelLabel()} />
+    </>
+  )
+}

@@ -1,0 +1,23 @@
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts, so a generator waiting here
+ * reaches its `finally` at once when the client goes away.
+ * @example
+ * await delay(200, signal)
+ */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
