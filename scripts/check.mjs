@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The full suite behind `npm test` / `pnpm check`: lint, typecheck, unit tests, builds, the Playwright e2e
-// suites in a real Chromium, then one summary of how many tests ran. Fails if any suite ran nothing.
+// The full suite behind `npm test` / `pnpm check`: lint, typecheck, unit tests (including the packed-tarball
+// consumer and template-rename tests in tooling/package-tests), builds, publint + attw on the packed packages
+// (check:package), the Playwright e2e suites in a real Chromium, then one summary of how many tests ran.
+// Fails if any suite ran nothing.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -33,7 +35,15 @@ for (const dir of workspaces) {
 }
 
 run('lint', 'pnpm', ['run', 'lint'])
-run('typecheck, unit tests, build', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', 'test', 'build'])
+run('typecheck, unit tests, build, package checks', 'pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'typecheck',
+  'test',
+  'build',
+  'check:package',
+])
 
 try {
   const { executablePath, source } = resolveChromium()
