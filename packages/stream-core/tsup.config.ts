@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'ai/index': 'src/ai/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'ai/index': 'src/ai/index.ts',
+    'resume/index': 'src/resume/index.ts',
+    'resume/redis/index': 'src/resume/redis/index.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

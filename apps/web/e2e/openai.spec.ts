@@ -83,6 +83,7 @@ test('the API key never reaches the browser', async ({ page, request }) => {
 
 test('test-only hooks are off when STREAMKIT_E2E is not set', async ({ request }) => {
   expect((await request.get('/api/test/cleanup')).status()).toBe(404)
+  expect((await request.get('/api/test/heartbeat?heartbeatMs=1000')).status()).toBe(404)
   const response = await request.post('/api/chat', {
     data: { messages: [{ role: 'user', content: 'trigger error' }] },
   })
