@@ -1,0 +1,37 @@
+'use client'
+
+import { useNdjsonStream } from '@streamkit/stream-react'
+import type { CityRow } from '@/lib/examples/sources'
+import { ArrivalLog, useArrivals } from './arrivals'
+import { LiveExample } from './live-example'
+
+/** A stream that fails after two rows: the client gets the masked error frame, never the raw error. */
+export function FailingStreamDemo() {
+  const { arrivals, begin, record } = useArrivals()
+  const { status, items, error, start, stop } = useNdjsonStream<CityRow>('/api/examples/failing', {
+    onChunk: (row) => record(row.city),
+  })
+  const running = status === 'connecting' || status === 'streaming'
+  return (
+    <LiveExample
+      name="failing"
+      title="A stream that fails mid-way"
+      route="/api/examples/failing"
+      status={status}
+      running={running}
+      onStart={() => {
+        begin()
+        start()
+      }}
+      onStop={stop}
+    >
+      <p className="live-output">{items.map((row) => row.city).join(', ') || ' '}</p>
+      {error ? (
+        <p className="error-text" data-testid="stream-error">
+          {error.name}: {error.message}
+        </p>
+      ) : null}
+      <ArrivalLog arrivals={arrivals} />
+    </LiveExample>
+  )
+}
