@@ -1,6 +1,6 @@
-// Public surface of @streamkit/stream-core: re-exports only.
+// Public surface of @streamkit/stream-core: re-exports only, sorted by file (one concept per file).
+// Subpath entries: ./ai (AI SDK adapter), ./resume and ./resume/redis (resumable streams).
 
-// client session (client)
 export type { BackoffJitter, ReconnectOptions } from './client/backoff'
 export type { StreamRequest, StreamRequestBody } from './client/stream-request'
 export type {
@@ -13,20 +13,17 @@ export type {
 export { createStreamSession } from './client/stream-session'
 export type { DefaultStreamValue, StreamChunk, StreamState, StreamStatus } from './client/stream-state'
 export { isFinalStatus } from './client/stream-state'
-// errors
 export { EncodeError } from './errors/encode-error'
 export type { ErrorFrame } from './errors/error-frame'
 export { DEFAULT_ERROR_MESSAGE, NDJSON_ERROR_KEY, SSE_ERROR_EVENT } from './errors/error-frame'
 export { ErrorFrameError } from './errors/error-frame-error'
 export { HttpError } from './errors/http-error'
-// source -> stream, response, coalescing (core-server)
 export type { StreamErrorHandler } from './errors/mask-error'
 export { NetworkError } from './errors/network-error'
 export { ParseError } from './errors/parse-error'
 export type { StreamErrorCode } from './errors/stream-error'
 export { StreamError } from './errors/stream-error'
 export type { ByteSource, StreamFormat } from './formats/byte-source'
-// wire formats (core-formats)
 export type { DecodeOptions } from './formats/decode-options'
 export { createLineSplitter, decodeLines } from './formats/lines'
 export type { NdjsonParserCallbacks } from './formats/ndjson'
