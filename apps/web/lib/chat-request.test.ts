@@ -50,4 +50,19 @@ describe('readChatRequest', () => {
   it('answers 413 for a body over the byte limit', async () => {
     expect(await statusOf({ messages: [user('hi')], padding: 'x'.repeat(MAX_CHAT_BODY_BYTES) })).toBe(413)
   })
+
+  it('accepts a UUID answer id beside the messages', async () => {
+    const id = '1b4e28ba-2fa1-41d2-883f-0016d3cca427'
+    const result = await readChatRequest(post({ id, messages: [user('hi')] }))
+    expect(result.ok && result.value.id).toBe(id)
+  })
+
+  it('rejects an answer id that is not a UUID, naming the field', async () => {
+    const result = await readChatRequest(post({ id: '../other-answer', messages: [user('hi')] }))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const body = (await result.response.json()) as { issues: Array<{ path: string }> }
+    expect(result.response.status).toBe(400)
+    expect(body.issues.map((issue) => issue.path)).toEqual(['id'])
+  })
 })

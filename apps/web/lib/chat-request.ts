@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isChatId } from './chat-id'
 import { MAX_CHAT_BODY_BYTES, MAX_MESSAGE_CHARS, MAX_MESSAGES } from './chat-limits'
 import { jsonError } from './json-error'
 import { readJsonBody } from './read-json-body'
@@ -10,6 +11,11 @@ const chatMessageSchema = z.object({
 
 /** The body of POST /api/chat. */
 export const chatRequestSchema = z.object({
+  /**
+   * The answer's id (a UUID the client makes): sending the same id again, e.g. after a reload or a dropped
+   * connection, reattaches to that answer instead of asking the model again. Absent: the server makes one.
+   */
+  id: z.string().refine(isChatId, 'The id must be a UUID.').optional(),
   messages: z
     .array(chatMessageSchema)
     .min(1)

@@ -2,6 +2,7 @@ import { streamText } from 'ai'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LocalModel } from './local-model'
 import { chatModel, chatModelLabel } from './model'
+import { readCleanupCounters } from './test-hooks'
 
 const ENV_KEYS = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'STREAMKIT_E2E'] as const
 
@@ -57,5 +58,13 @@ describe('chatModel', () => {
     }
     expect(deltas).toBe(3)
     expect(String(failure)).toContain('Injected failure')
+  })
+
+  it('counts each streamed model call when the test hooks are on', async () => {
+    process.env.STREAMKIT_E2E = '1'
+    const before = readCleanupCounters().modelCalls
+    const result = streamText({ model: chatModel().model, prompt: 'hello' })
+    for await (const part of result.fullStream) if (part.type === 'text-delta') break
+    expect(readCleanupCounters().modelCalls).toBe(before + 1)
   })
 })

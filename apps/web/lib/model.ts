@@ -3,7 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai'
 import type { LanguageModelV3, LanguageModelV3Middleware, LanguageModelV3StreamPart } from '@ai-sdk/provider'
 import { wrapLanguageModel } from 'ai'
 import { LocalModel, lastUserText } from './local-model'
-import { TRIGGER_ERROR_MESSAGE, testHooksEnabled, trackSource } from './test-hooks'
+import { countModelCall, TRIGGER_ERROR_MESSAGE, testHooksEnabled, trackSource } from './test-hooks'
 
 /** The label the UI shows for the built-in model. */
 const LOCAL_MODEL_LABEL = 'Local demo model'
@@ -33,7 +33,10 @@ export function chatModel(): ChatModel {
       }
     : { model: new LocalModel({ onStream: () => trackSource('chat') }), label: LOCAL_MODEL_LABEL }
   if (!testHooksEnabled()) return base
-  return { ...base, model: wrapLanguageModel({ model: base.model, middleware: failOnTriggerMessage }) }
+  return {
+    ...base,
+    model: wrapLanguageModel({ model: base.model, middleware: [countModelCalls, failOnTriggerMessage] }),
+  }
 }
 
 /** The label of the configured model, without creating a client. */
@@ -43,6 +46,15 @@ export function chatModelLabel(): string {
 
 function openAiModelId(): string {
   return process.env.OPENAI_MODEL || DEFAULT_OPENAI_MODEL
+}
+
+/** Test hook (only with STREAMKIT_E2E=1): counts every streamed call to the model, for GET /api/test/cleanup. */
+const countModelCalls: LanguageModelV3Middleware = {
+  specificationVersion: 'v3',
+  wrapStream({ doStream }) {
+    countModelCall()
+    return doStream()
+  },
 }
 
 /** Tokens that reach the client before the injected failure, so the test sees a truncated answer. */

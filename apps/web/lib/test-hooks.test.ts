@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readCleanupCounters, testHooksEnabled, trackSource } from './test-hooks'
+import { countModelCall, readCleanupCounters, testHooksEnabled, trackSource } from './test-hooks'
 
 afterEach(() => {
   delete process.env.STREAMKIT_E2E
@@ -32,5 +32,14 @@ describe('test hooks', () => {
       aborted: before.aborted + 1,
       finished: before.finished,
     })
+  })
+
+  it('count model calls only while on', () => {
+    const before = readCleanupCounters().modelCalls
+    countModelCall()
+    expect(readCleanupCounters().modelCalls).toBe(before)
+    process.env.STREAMKIT_E2E = '1'
+    countModelCall()
+    expect(readCleanupCounters().modelCalls).toBe(before + 1)
   })
 })

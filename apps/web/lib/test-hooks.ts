@@ -26,6 +26,11 @@ export interface CleanupCounters {
   chat: SourceCounters
   /** The records route's paginated cursors. */
   records: SourceCounters
+  /**
+   * Calls to the chat model's `doStream` (local or OpenAI): a resumed answer must not add one, so this is how
+   * the e2e suite proves that a reload or a reconnect never asks the model twice.
+   */
+  modelCalls: number
 }
 
 // Route handlers are bundled separately, so module state is not shared between routes: keep the counters on
@@ -38,12 +43,12 @@ function emptyCounters(): SourceCounters {
 
 function counters(): CleanupCounters {
   const store = globalThis as { [COUNTERS_KEY]?: CleanupCounters }
-  store[COUNTERS_KEY] ??= { chat: emptyCounters(), records: emptyCounters() }
+  store[COUNTERS_KEY] ??= { chat: emptyCounters(), records: emptyCounters(), modelCalls: 0 }
   return store[COUNTERS_KEY]
 }
 
 /** Records that a source of the given kind started; returns the function that records how it ended. */
-export function trackSource(kind: keyof CleanupCounters): (outcome: 'finished' | 'aborted') => void {
+export function trackSource(kind: 'chat' | 'records'): (outcome: 'finished' | 'aborted') => void {
   if (!testHooksEnabled()) return () => {}
   counters()[kind].started++
   let settled = false
@@ -54,8 +59,13 @@ export function trackSource(kind: keyof CleanupCounters): (outcome: 'finished' |
   }
 }
 
+/** Records one call to the chat model (a no-op while the test hooks are off). */
+export function countModelCall(): void {
+  if (testHooksEnabled()) counters().modelCalls++
+}
+
 /** A copy of the counters as they are now. */
 export function readCleanupCounters(): CleanupCounters {
-  const { chat, records } = counters()
-  return { chat: { ...chat }, records: { ...records } }
+  const { chat, records, modelCalls } = counters()
+  return { chat: { ...chat }, records: { ...records }, modelCalls }
 }

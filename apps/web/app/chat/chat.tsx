@@ -2,28 +2,56 @@
 
 import type { SseEvent } from '@streamkit/stream-core'
 import { useStream } from '@streamkit/stream-react'
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { newChatId } from '@/lib/chat-id'
 import { fitConversation, MAX_MESSAGE_CHARS } from '@/lib/chat-limits'
+import {
+  answerMessages,
+  loadChat,
+  type ChatViewMessage as Message,
+  type MessageState,
+  resumeRequest,
+  type SavedAnswer,
+  saveChat,
+} from '@/lib/chat-persistence'
 import { type AssistantReply, EMPTY_REPLY, reduceChatEvent } from './chat-events'
-
-type MessageState = 'complete' | 'streaming' | 'stopped' | 'error'
-
-interface Message {
-  role: 'user' | 'assistant'
-  content: string
-  state: MessageState
-}
 
 const STATE_NOTE: Partial<Record<MessageState, string>> = {
   stopped: 'Stopped: the answer is incomplete.',
   error: 'The answer was cut off by an error: it is incomplete.',
 }
 
+/** sessionStorage, or `undefined` where it is not available (server render, storage disabled). */
+function tabStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.sessionStorage
+  } catch {
+    return undefined
+  }
+}
+
 export function Chat({ modelLabel }: { modelLabel: string }) {
   const inputId = useId()
   const [history, setHistory] = useState<Message[]>([])
   const [question, setQuestion] = useState<string | undefined>(undefined)
+  // The text of a resumed answer received before the reload: the stream continues after it.
+  const [resumedText, setResumedText] = useState('')
   const [draft, setDraft] = useState('')
+  // What is saved to sessionStorage, kept in refs so every chunk can save without a render.
+  const historyRef = useRef<Message[]>([])
+  const answerRef = useRef<SavedAnswer | undefined>(undefined)
+
+  function save() {
+    saveChat(tabStorage(), { history: historyRef.current, answer: answerRef.current })
+  }
+
+  function settle(state: MessageState) {
+    const answer = answerRef.current
+    if (answer?.state !== 'streaming') return
+    answerRef.current = { ...answer, state }
+    save()
+  }
+
   const {
     status,
     value: reply,
@@ -35,27 +63,75 @@ export function Chat({ modelLabel }: { modelLabel: string }) {
     format: 'sse',
     reduce: reduceChatEvent,
     initial: EMPTY_REPLY,
-    // A reconnect would send the question again and append a second answer: a dropped chat is an error.
-    reconnect: false,
+    // Answers are resumable: a reconnect sends Last-Event-ID with the same answer id, and the server only
+    // reads the events it missed; it never asks the model again.
+    reconnect: { maxRetries: 5 },
+    onChunk: (event) => {
+      const answer = answerRef.current
+      if (!answer) return
+      const { text } = reduceChatEvent({ text: answer.text, finishReason: undefined }, event)
+      answerRef.current = { ...answer, text, lastEventId: event.id }
+      save()
+    },
+    onFinish: () => settle('complete'),
+    onError: () => settle('error'),
   })
   const busy = status === 'connecting' || status === 'streaming'
-  const pending = question === undefined ? [] : pendingMessages(question, reply, status)
+  const shown = resumedText === '' ? reply : { ...reply, text: resumedText + reply.text }
+  const pending = question === undefined ? [] : pendingMessages(question, shown, status)
+
+  // After a reload: restore the conversation and reattach to an answer that was still streaming.
+  useEffect(() => {
+    const saved = loadChat(tabStorage())
+    if (!saved) return
+    const { answer } = saved
+    if (answer?.state === 'streaming') {
+      historyRef.current = saved.history
+      answerRef.current = answer
+      setHistory(saved.history)
+      setQuestion(answer.question)
+      setResumedText(answer.text)
+      void start(resumeRequest(answer))
+      return
+    }
+    historyRef.current = answer ? [...saved.history, ...answerMessages(answer)] : saved.history
+    answerRef.current = undefined
+    setHistory(historyRef.current)
+  }, [start])
 
   function send(event?: FormEvent) {
     event?.preventDefault()
     const content = draft.trim()
     if (!content || busy) return
     const next = [...history, ...pending, { role: 'user' as const, content, state: 'complete' as const }]
-    setHistory([...history, ...pending])
+    const id = newChatId()
+    const body = {
+      id,
+      messages: fitConversation(
+        next.filter((message) => message.state !== 'error' && message.content.trim() !== ''),
+      ).map(({ role, content }) => ({ role, content })),
+    }
+    historyRef.current = [...history, ...pending]
+    answerRef.current = { id, question: content, body, text: '', lastEventId: '', state: 'streaming' }
+    save()
+    setHistory(historyRef.current)
     setQuestion(content)
+    setResumedText('')
     setDraft('')
-    void start({
-      body: {
-        messages: fitConversation(
-          next.filter((message) => message.state !== 'error' && message.content.trim() !== ''),
-        ).map(({ role, content }) => ({ role, content })),
-      },
-    })
+    void start({ body })
+  }
+
+  // Stop ends the generation for everyone (the explicit stop route), not only this connection.
+  function stopAnswer() {
+    const answer = answerRef.current
+    if (answer) {
+      // If it fails, this connection still ends; the answer then runs to its end on the server.
+      fetch(`/api/chat/${encodeURIComponent(answer.id)}/stop`, { method: 'POST', keepalive: true }).catch(
+        (failure: unknown) => console.warn('[chat] the stop request failed:', failure),
+      )
+    }
+    settle('stopped')
+    stop()
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -127,7 +203,7 @@ export function Chat({ modelLabel }: { modelLabel: string }) {
           <button type="submit" disabled={busy || draft.trim() === ''}>
             Send
           </button>
-          <button type="button" className="secondary" onClick={stop} disabled={!busy}>
+          <button type="button" className="secondary" onClick={stopAnswer} disabled={!busy}>
             Stop
           </button>
         </div>

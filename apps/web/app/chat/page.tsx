@@ -13,7 +13,8 @@ export default async function ChatPage() {
       <h1>AI chat</h1>
       <p className="lead">
         AI SDK <code>streamText</code> streamed as typed server-sent events by stream-core&apos;s AI adapter
-        and rendered by <code>useEventStream</code>. Stop aborts the request, and the abort reaches the model.
+        and rendered by <code>useStream</code>. Answers are resumable: reload mid-answer and it continues
+        where it was, without asking the model again. Stop ends the generation on the server.
       </p>
       <Chat modelLabel={chatModelLabel()} />
     </>

@@ -9,6 +9,8 @@ export interface SourceCounters {
 export interface CleanupCounters {
   chat: SourceCounters
   records: SourceCounters
+  /** Calls to the chat model: a resumed answer never adds one. */
+  modelCalls: number
 }
 
 /** Reads the server's test-only counters of sources started and cleaned up (GET /api/test/cleanup). */
