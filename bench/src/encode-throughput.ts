@@ -1,0 +1,131 @@
+import { type EncodeContender, type EncodeFormat, encodeContenders } from './encode-contenders'
+import { type BenchChild, spawnBenchChild } from './shared/child-process'
+import { type FrameCounter, type ReadResult, readToEnd } from './shared/http-client'
+import type { BenchConfig, Cell, GroupResult } from './shared/report'
+import { median } from './shared/stats'
+import { WORD_BYTES } from './shared/workload'
+
+const FORMATS: EncodeFormat[] = ['text', 'ndjson', 'sse']
+const COUNTERS: Record<EncodeFormat, FrameCounter> = { text: 'bytes', ndjson: 'lines', sse: 'sse-events' }
+
+function itemsIn(format: EncodeFormat, result: ReadResult): number {
+  return format === 'text' ? result.bytes / WORD_BYTES : result.frames
+}
+
+/**
+ * Group 1: server encode throughput. Each contender runs in its own server process; the client (this process)
+ * reads every body to its end over a fresh loopback connection and counts items; median of `runs` reads after
+ * one warm-up. A read that hits the time cap is reported over the items it got (marked "capped").
+ */
+export async function runEncodeThroughput(config: BenchConfig): Promise<GroupResult> {
+  const count = config.quick ? 10_000 : 1_000_000
+  const capMs = config.quick ? 2_000 : 2_500
+  const rows: Record<string, Cell>[] = []
+  const notes: string[] = [
+    `${count.toLocaleString('en-US')} items per read (text: 7-byte words; NDJSON: {"id","word"} records; SSE: one \`data:\` event per word), from an async generator, through node:http on 127.0.0.1 with a Next.js-style body pump; one server process per contender (shared in --quick), median of ${config.runs} read(s)${config.quick ? '' : ' after a warm-up'}. MB = 10^6 bytes.`,
+    `A read is cut after ${capMs / 1000} s; a capped row's rate is measured over the items it got in that time (marked "capped": for the start() loop the rate still falls as its queue grows).`,
+  ]
+  // Full runs give every contender a fresh server process; a quick run shares one to save start-up time.
+  const shared = config.quick ? await startServer() : undefined
+  try {
+    for (const contender of encodeContenders) {
+      const server = shared ?? (await startServer())
+      try {
+        for (const format of contender.formats) {
+          rows.push(await measure(server.url, contender, format, count, capMs, config))
+        }
+      } finally {
+        if (!shared) await server.child.stop()
+      }
+      if (contender.note) notes.push(contender.note)
+    }
+  } finally {
+    await shared?.child.stop()
+  }
+  for (const format of FORMATS) {
+    const ceiling = rows.find((row) => row.format === format && row.id === 'ceiling')
+    const ceilingRate = typeof ceiling?.itemsPerSecond === 'number' ? ceiling.itemsPerSecond : Number.NaN
+    for (const row of rows.filter((candidate) => candidate.format === format)) {
+      row.ofCeiling = typeof row.itemsPerSecond === 'number' ? row.itemsPerSecond / ceilingRate : null
+    }
+  }
+  for (const format of FORMATS) {
+    const rateOf = (id: string) => rows.find((row) => row.format === format && row.id === id)?.itemsPerSecond
+    const core = rateOf('stream-core')
+    const hono = rateOf('hono')
+    const ceiling = rateOf('ceiling')
+    if (typeof core !== 'number') continue
+    const parts: string[] = []
+    if (typeof ceiling === 'number') {
+      const share = core / ceiling
+      parts.push(
+        `${(share * 100).toFixed(0)} % of the ceiling (target >= 90 %: ${share >= 0.9 ? 'met' : 'NOT met'})`,
+      )
+    }
+    if (typeof hono === 'number') {
+      const ratio = core / hono
+      const target = format === 'sse' ? ` (target >= 10x streamSSE: ${ratio >= 10 ? 'met' : 'NOT met'})` : ''
+      parts.push(`${ratio.toFixed(1)}x Hono${target}`)
+    }
+    notes.push(`${format}: stream-core at ${parts.join(', ')}.`)
+  }
+  rows.sort((a, b) => FORMATS.indexOf(a.format as EncodeFormat) - FORMATS.indexOf(b.format as EncodeFormat))
+  return {
+    id: 'encode',
+    title: '1. Server encode throughput (HTTP on 127.0.0.1, read to the end)',
+    columns: [
+      { key: 'format', label: 'format' },
+      { key: 'contender', label: 'contender' },
+      { key: 'itemsPerSecond', label: 'items/s', format: 'int' },
+      { key: 'mbPerSecond', label: 'MB/s', format: 'fixed1' },
+      { key: 'ofCeiling', label: 'of ceiling', format: 'percent' },
+      { key: 'remark', label: '' },
+    ],
+    rows,
+    chart: {
+      valueKey: 'ofCeiling',
+      labelKeys: ['format', 'contender'],
+      axis: 'items/s, share of the 64 KiB batched ceiling',
+      higherIsBetter: true,
+    },
+    notes,
+  }
+}
+
+async function startServer(): Promise<{ url: string; child: BenchChild }> {
+  const child = spawnBenchChild(new URL('./encode-server.ts', import.meta.url))
+  const { url } = await child.nextMessage<{ type: 'ready'; url: string }>('ready')
+  return { url, child }
+}
+
+async function measure(
+  url: string,
+  contender: EncodeContender,
+  format: EncodeFormat,
+  count: number,
+  capMs: number,
+  config: BenchConfig,
+): Promise<Record<string, Cell>> {
+  const label = contender.labels?.[format] ?? contender.label
+  const row: Record<string, Cell> = { id: contender.id, format, contender: label }
+  try {
+    const at = (n: number) => `${url}/?contender=${contender.id}&format=${format}&count=${n}`
+    if (!config.quick) await readToEnd(at(20_000), COUNTERS[format], capMs)
+    const results: ReadResult[] = []
+    for (let run = 0; run < config.runs; run++)
+      results.push(await readToEnd(at(count), COUNTERS[format], capMs))
+    const failed = results.find((result) => result.status !== 200)
+    if (failed) {
+      row.remark = `HTTP ${failed.status}`
+      return row
+    }
+    row.itemsPerSecond = median(results.map((result) => itemsIn(format, result) / (result.ms / 1000)))
+    row.mbPerSecond = median(results.map((result) => result.bytes / 1e6 / (result.ms / 1000)))
+    const capped = results.filter((result) => result.capped)
+    const complete = results.filter((result) => !result.capped && itemsIn(format, result) < count)
+    row.remark = capped.length > 0 ? `capped at ${capMs / 1000} s` : complete.length > 0 ? 'short body' : ''
+  } catch (error) {
+    row.remark = `failed: ${error instanceof Error ? error.message : String(error)}`
+  }
+  return row
+}
