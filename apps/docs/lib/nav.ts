@@ -27,6 +27,7 @@ export const navigation: NavSection[] = [
     pages: [
       { href: '/concepts/backpressure', title: 'Pull vs push and backpressure' },
       { href: '/concepts/cancellation', title: 'Cancellation and cleanup' },
+      { href: '/concepts/resumability', title: 'Resumability' },
       { href: '/concepts/wire-formats', title: 'Wire formats: text, NDJSON, SSE' },
       { href: '/concepts/errors', title: 'Error frames and masking' },
       { href: '/concepts/buffering', title: 'Buffering by proxies, CDNs and compression' },
@@ -54,6 +55,7 @@ export const navigation: NavSection[] = [
       { href: '/recipes/file-read', title: 'Streaming a file' },
       { href: '/recipes/job-progress', title: 'Long job with progress over SSE' },
       { href: '/recipes/sse-reconnect', title: 'SSE with reconnect and Last-Event-ID' },
+      { href: '/recipes/resumable-chat', title: 'Resumable AI chat' },
       { href: '/recipes/edge-runtime', title: 'Edge runtime' },
     ],
   },
