@@ -5,7 +5,8 @@ test('an idle SSE stream stays alive on heartbeat comments until the client leav
   const received = await page.evaluate(async () => {
     const controller = new AbortController()
     const response = await fetch('/api/test/heartbeat?heartbeatMs=200', { signal: controller.signal })
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    if (!response.body) throw new Error('The response has no body.')
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let text = ''
     while ((text.match(/: ping\n\n/g) ?? []).length < 3) {
       const { value, done } = await reader.read()
