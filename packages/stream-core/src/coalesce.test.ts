@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { PendingReader, readBatch, utf8Length } from './coalesce'
-import { toReadableStream } from './source'
+import { type Batch, Coalescer, type CoalescerOptions, utf8Length } from './coalesce'
+import type { StreamSource } from './source'
 
 const identity = (item: string) => item
 
-/** A source whose items are released one by one from the test. */
+function coalescer(source: StreamSource<string>, options: Partial<CoalescerOptions<string>> = {}) {
+  return new Coalescer(source, { encode: identity, budgetBytes: 64 * 1024, ...options })
+}
+
+/** A source whose items are released one by one from the test; counts `next()` / `return()` calls. */
 function controlledSource() {
   const waiting: Array<(value: IteratorResult<string>) => void> = []
   const queued: Array<IteratorResult<string>> = []
+  const calls = { next: 0, return: 0 }
   const iterator: AsyncIterableIterator<string> = {
     [Symbol.asyncIterator]: () => iterator,
     next: () => {
+      calls.next++
       const ready = queued.shift()
       if (ready) return Promise.resolve(ready)
       return new Promise((resolve) => waiting.push(resolve))
+    },
+    async return() {
+      calls.return++
+      return { done: true, value: undefined }
     },
   }
   function push(result: IteratorResult<string>) {
@@ -23,41 +33,123 @@ function controlledSource() {
   }
   return {
     iterator,
+    calls,
     emit: (value: string) => push({ done: false, value }),
     end: () => push({ done: true, value: undefined }),
   }
 }
 
-describe('readBatch', () => {
+/** A turn boundary run by the test. */
+function manualTurns() {
+  const callbacks: Array<() => void> = []
+  return {
+    afterTurn: (callback: () => void) => callbacks.push(callback),
+    end: () => {
+      for (const callback of callbacks.splice(0)) callback()
+    },
+  }
+}
+
+/** Lets every queued microtask and pending promise chain run. */
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+describe('Coalescer.read', () => {
   it('takes every ready item into one batch, up to a ready end', async () => {
     const items = Array.from({ length: 100 }, (_, i) => `${i},`)
-    const reader = new PendingReader(toReadableStream(items))
-    const batch = await readBatch(reader, identity, 64 * 1024)
-    expect(batch).toEqual({ text: items.join(''), end: 'done' })
+    expect(await coalescer(items).read()).toEqual({ text: items.join(''), end: 'done' })
+  })
+
+  it('takes every item an async generator has ready into one batch', async () => {
+    async function* numbers() {
+      for (let i = 0; i < 1000; i++) yield `${i},`
+    }
+    const batch = await coalescer(numbers()).read()
+    expect(batch).toEqual({ text: Array.from({ length: 1000 }, (_, i) => `${i},`).join(''), end: 'done' })
+  })
+
+  it('takes items ready behind many layers of async iterators into one batch', async () => {
+    async function* layer(inner: AsyncIterable<string>) {
+      for await (const item of inner) yield item
+    }
+    let source: AsyncIterable<string> = (async function* () {
+      for (let i = 0; i < 100; i++) yield 'x'
+    })()
+    for (let depth = 0; depth < 20; depth++) source = layer(source)
+    expect(await coalescer(source).read()).toEqual({ text: 'x'.repeat(100), end: 'done' })
   })
 
   it('stops a batch once it reaches the byte budget', async () => {
-    const reader = new PendingReader(toReadableStream(['aaaa', 'bbbb', 'cccc', 'dddd']))
-    const batch = await readBatch(reader, identity, 8)
-    expect(batch.text).toBe('aaaabbbb')
-    expect((await readBatch(reader, identity, 8)).text).toBe('ccccdddd')
+    const items = coalescer(['aaaa', 'bbbb', 'cccc', 'dddd'], { budgetBytes: 8 })
+    expect((await items.read())?.text).toBe('aaaabbbb')
+    expect((await items.read())?.text).toBe('ccccdddd')
+  })
+
+  it('counts the budget in UTF-8 bytes, not UTF-16 units', async () => {
+    const items = coalescer(['€€', '€€', '😀'], { budgetBytes: 12 })
+    expect((await items.read())?.text).toBe('€€€€')
+    expect((await items.read())?.text).toBe('😀')
+  })
+
+  it('counts a budget larger than the scratch buffer in UTF-8 bytes too', async () => {
+    const euros = '€'.repeat(50_000) // 150,000 bytes in 50,000 units
+    const items = coalescer([euros, euros, euros], { budgetBytes: 300_000 })
+    expect((await items.read())?.text).toBe(euros + euros)
+    expect((await items.read())?.text).toBe(euros)
   })
 
   it('takes one item per batch with a budget of 0', async () => {
-    const reader = new PendingReader(toReadableStream(['a', 'b', 'c']))
-    expect((await readBatch(reader, identity, 0)).text).toBe('a')
-    expect((await readBatch(reader, identity, 0)).text).toBe('b')
+    const items = coalescer(['a', 'b', 'c'], { budgetBytes: 0 })
+    expect((await items.read())?.text).toBe('a')
+    expect((await items.read())?.text).toBe('b')
   })
 
   it('does not wait for a later item when the source has nothing ready', async () => {
     const source = controlledSource()
-    const reader = new PendingReader(toReadableStream(source.iterator))
+    const items = coalescer(source.iterator)
     source.emit('first')
-    const batch = await readBatch(reader, identity, 64 * 1024)
-    expect(batch).toEqual({ text: 'first', end: 'open' })
+    expect(await items.read()).toEqual({ text: 'first', end: 'open' })
     source.emit('second')
     source.end()
-    expect(await readBatch(reader, identity, 64 * 1024)).toEqual({ text: 'second', end: 'done' })
+    expect(await items.read()).toEqual({ text: 'second', end: 'done' })
+  })
+
+  it('sends the batch at the turn boundary, with every item that arrived before it', async () => {
+    const source = controlledSource()
+    const turns = manualTurns()
+    const items = coalescer(source.iterator, { afterTurn: turns.afterTurn })
+    source.emit('a')
+    let batch: Batch | undefined
+    void items.read().then((read) => {
+      batch = read
+    })
+    await flush()
+    expect(batch).toBeUndefined()
+    source.emit('b')
+    await flush()
+    expect(batch).toBeUndefined()
+    turns.end()
+    await flush()
+    expect(batch).toEqual({ text: 'ab', end: 'open' })
+  })
+
+  it('keeps the next() pending when a batch is sent, and pulls nothing more until the next read', async () => {
+    const source = controlledSource()
+    const items = coalescer(source.iterator)
+    source.emit('first')
+    await items.read()
+    await flush()
+    expect(source.calls.next).toBe(2)
+    source.emit('second')
+    await flush()
+    expect(source.calls.next).toBe(2)
+    expect((await items.read())?.text).toBe('second')
+  })
+
+  it('pulls nothing before the first read', async () => {
+    const source = controlledSource()
+    coalescer(source.iterator)
+    await flush()
+    expect(source.calls.next).toBe(0)
   })
 
   it('keeps the text before a source error and reports the error', async () => {
@@ -67,8 +159,7 @@ describe('readBatch', () => {
       yield 'b'
       throw error
     }
-    const batch = await readBatch(new PendingReader(toReadableStream(failing())), identity, 64 * 1024)
-    expect(batch).toEqual({ text: 'ab', end: 'error', error, encoding: false })
+    expect(await coalescer(failing()).read()).toEqual({ text: 'ab', end: 'error', error, encoding: false })
   })
 
   it('flags an item the encoder rejects as an encoding error', async () => {
@@ -77,26 +168,81 @@ describe('readBatch', () => {
       if (item === 'bad') throw error
       return item
     }
-    const batch = await readBatch(new PendingReader(toReadableStream(['ok', 'bad'])), encode, 64 * 1024)
+    const batch = await coalescer(['ok', 'bad'], { encode }).read()
     expect(batch).toEqual({ text: 'ok', end: 'error', error, encoding: true })
+  })
+
+  it('resolves undefined when the deadline comes first, and keeps the late item for the next read', async () => {
+    const source = controlledSource()
+    const items = coalescer(source.iterator)
+    expect(await items.read(Promise.resolve())).toBeUndefined()
+    source.emit('late')
+    expect(await items.read()).toEqual({ text: 'late', end: 'open' })
+    expect(source.calls.next).toBe(2)
+  })
+
+  it('ignores the deadline once an item is in the batch', async () => {
+    const source = controlledSource()
+    const turns = manualTurns()
+    const items = coalescer(source.iterator, { afterTurn: turns.afterTurn })
+    let due!: () => void
+    const deadline = new Promise<void>((resolve) => {
+      due = resolve
+    })
+    const batch = items.read(deadline)
+    source.emit('item')
+    await flush()
+    due()
+    await flush()
+    turns.end()
+    expect(await batch).toEqual({ text: 'item', end: 'open' })
+  })
+
+  it('fails a pending read at once when the signal aborts, and settles the source', async () => {
+    const source = controlledSource()
+    const abort = new AbortController()
+    const items = coalescer(source.iterator, { signal: abort.signal })
+    const batch = items.read()
+    await flush()
+    const reason = new Error('client left')
+    abort.abort(reason)
+    expect(await batch).toEqual({ text: '', end: 'error', error: reason, encoding: false })
+    expect(source.calls.return).toBe(1)
+  })
+
+  it('ends a pending read and settles the source on cancel', async () => {
+    const source = controlledSource()
+    const items = coalescer(source.iterator)
+    const batch = items.read()
+    await flush()
+    await items.cancel('bye')
+    expect(await batch).toEqual({ text: '', end: 'done' })
+    expect(source.calls.return).toBe(1)
   })
 })
 
-describe('PendingReader', () => {
-  it('keeps an item that arrives after a lost race for the next take', async () => {
-    const source = controlledSource()
-    const reader = new PendingReader(toReadableStream(source.iterator))
-    expect(await reader.peek(Promise.resolve())).toBeUndefined()
-    source.emit('late')
-    expect(await reader.take()).toEqual({ done: false, value: 'late' })
+describe('Coalescer.peek', () => {
+  it('returns the first outcome without consuming it', async () => {
+    const items = coalescer(['a', 'b'])
+    expect(await items.peek()).toEqual({ ok: true, result: { done: false, value: 'a' } })
+    expect(await items.read()).toEqual({ text: 'ab', end: 'done' })
   })
 
-  it('is not ready while the source waits, and ready once it has an item', async () => {
+  it('returns undefined while the source waits, and the item once it has one', async () => {
     const source = controlledSource()
-    const reader = new PendingReader(toReadableStream(source.iterator, { highWaterMark: 0 }))
-    expect(await reader.isReady()).toBe(false)
+    const items = coalescer(source.iterator)
+    expect(await items.peek(Promise.resolve())).toBeUndefined()
     source.emit('now')
-    expect(await reader.isReady()).toBe(true)
+    expect(await items.peek()).toEqual({ ok: true, result: { done: false, value: 'now' } })
+    expect(source.calls.next).toBe(1)
+  })
+
+  it('returns the error a source fails with before its first item', async () => {
+    const error = new Error('cannot open')
+    const items = coalescer(() => {
+      throw error
+    })
+    expect(await items.peek()).toEqual({ ok: false, error })
   })
 })
 

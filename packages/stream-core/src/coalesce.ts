@@ -1,67 +1,32 @@
+import { afterTurn, type TurnScheduler } from './next-turn'
+import type { StreamSource } from './source'
+import { isPending, SourceCursor } from './source-cursor'
+
 /**
  * Batching of ready items into one chunk, without added latency.
  *
- * "Ready" means: the next read settles within a few dozen microtasks, i.e. the source already has the item
- * and only promise plumbing (generator, stream and adapter layers) stands between it and us. A source that
- * waits for I/O or a timer is never ready in that sense, so its items leave one chunk each, the moment they
- * are yielded. No timer is involved, so this works the same under fake timers.
+ * The rule: an item is never held back waiting for a later one. A batch takes items as long as the source
+ * hands them over within the same turn of the event loop, i.e. while each `next()` settles through promise
+ * plumbing alone (a generator that already has the value, an array, layers of async iterators). The first
+ * time the batch has text and a `next()` is still pending when the turn ends (the source waits for a timer,
+ * I/O, a model, another request), the batch is sent as it is. So a slow source sends each item as its own
+ * chunk, one turn after it is yielded, and a busy one fills chunks up to the byte budget.
+ *
+ * The turn boundary is a `MessageChannel` message (see `next-turn.ts`), which test fake timers do not fake,
+ * so the rule holds the same under `vi.useFakeTimers()`. There is no per-item cost: items are awaited
+ * directly and the boundary is scheduled once per batch.
+ *
+ * Pull-based: the source is pulled only while a batch is being read, and at most one `next()` runs ahead
+ * of what was sent (the pending one that ended the batch); its outcome is kept for the next batch.
  */
 
-/** Enough for ~10 nested async-generator / stream layers (each costs 2-4 microtasks per item). */
-const READY_MICROTASKS = 64
-
-/** What a read came to: an item / the end, or the error the stream failed with. */
-export type ReadOutcome<T> = { ok: true; result: ReadableStreamReadResult<T> } | { ok: false; error: unknown }
-
-/**
- * A reader whose pending read survives a lost race: racing the next item against a heartbeat timer or a
- * readiness check never drops the item, the next `take()` returns it.
- */
-export class PendingReader<T> {
-  readonly #reader: ReadableStreamDefaultReader<T>
-  #pending: Promise<ReadOutcome<T>> | undefined
-
-  constructor(stream: ReadableStream<T>) {
-    this.#reader = stream.getReader()
-  }
-
-  /** The next outcome without consuming it, or `undefined` when `deadline` resolves first. */
-  peek(deadline?: Promise<unknown>): Promise<ReadOutcome<T> | undefined> {
-    this.#pending ??= this.#reader.read().then(
-      (result): ReadOutcome<T> => ({ ok: true, result }),
-      (error: unknown): ReadOutcome<T> => ({ ok: false, error }),
-    )
-    if (!deadline) return this.#pending
-    return Promise.race([this.#pending, deadline.then(() => undefined)])
-  }
-
-  /** `true` when the next read settles within a few microtasks, i.e. the source already had something. */
-  async isReady(): Promise<boolean> {
-    let settled = false
-    void this.peek().then(() => {
-      settled = true
-    })
-    for (let tick = 0; tick < READY_MICROTASKS && !settled; tick++) await undefined
-    return settled
-  }
-
-  /** Consumes the next read: waits for it, and throws the error the stream failed with. */
-  async take(): Promise<ReadableStreamReadResult<T>> {
-    const outcome = (await this.peek()) as ReadOutcome<T>
-    this.#pending = undefined
-    if (!outcome.ok) throw outcome.error
-    return outcome.result
-  }
-
-  cancel(reason?: unknown): Promise<void> {
-    return this.#reader.cancel(reason)
-  }
-}
+/** What one `next()` came to: an item / the end, or the error the source failed with. */
+export type ReadOutcome<T> = { ok: true; result: IteratorResult<T> } | { ok: false; error: unknown }
 
 /** A run of encoded items read in one go, and why it stopped. */
 export type Batch = { text: string; end: 'open' } | { text: string; end: 'done' } | FailedBatch
 
-/** A batch cut short by an error: a read error, or an item `encode` rejected (`encoding: true`). */
+/** A batch cut short by an error: a source error or abort, or an item `encode` rejected (`encoding: true`). */
 export interface FailedBatch {
   text: string
   end: 'error'
@@ -70,34 +35,230 @@ export interface FailedBatch {
 }
 
 /**
- * Waits for one item, then keeps taking items while they are ready and the encoded text stays under
- * `budgetBytes` (UTF-8); a budget of 0 takes one item per batch. Stops at the end of the stream or at the
- * first error (a read error, or an item `encode` rejects: `encoding: true`), keeping what was encoded before.
+ * The batch being read, until `resolve` sends it (or `undefined`: the deadline came first, nothing read).
+ *
+ * Its UTF-8 size is counted lazily: `bytes` is exact for `text`, and frames are appended to `tail` uncounted
+ * while even 3 bytes per UTF-16 unit could not reach the budget. Only then is the tail measured (natively,
+ * see `tailBytes`) and moved to `text`: a batch of small frames is measured in a few dozen passes instead of
+ * a JavaScript loop over every character of every item.
  */
-export async function readBatch<T>(
-  reader: PendingReader<T>,
-  encode: (item: T) => string,
-  budgetBytes: number,
-): Promise<Batch> {
-  let text = ''
-  let bytes = 0
-  for (;;) {
-    let result: ReadableStreamReadResult<T>
-    try {
-      result = await reader.take()
-    } catch (error) {
-      return { text, end: 'error', error, encoding: false }
-    }
-    if (result.done) return { text, end: 'done' }
-    try {
-      const frame = encode(result.value)
-      text += frame
-      bytes += utf8Length(frame)
-    } catch (error) {
-      return { text, end: 'error', error, encoding: true }
-    }
-    if (bytes >= budgetBytes || !(await reader.isReady())) return { text, end: 'open' }
+interface OpenBatch {
+  text: string
+  bytes: number
+  tail: string
+  turnScheduled: boolean
+  resolve(batch: Batch | undefined): void
+}
+
+/** Options of a {@link Coalescer}. */
+export interface CoalescerOptions<T> {
+  /** Aborting it settles the source and fails the pending or next read with `signal.reason`, at once. */
+  signal?: AbortSignal
+  /** One item to its frame; a throw ends the batch as an encoding error. */
+  encode: (item: T) => string
+  /** Bytes (UTF-8) after which a batch is sent; 0 sends one item per batch. */
+  budgetBytes: number
+  /** The turn boundary; the shared `MessageChannel` scheduler by default. */
+  afterTurn?: TurnScheduler
+}
+
+/**
+ * Reads a source (through a {@link SourceCursor}, so it is opened, settled and aborted by the same rules as
+ * `toReadableStream`) as batches of encoded items, by the rule above. One reader at a time: `peek` and
+ * `read` are not called while a `read` is pending.
+ */
+export class Coalescer<T> {
+  readonly #cursor: SourceCursor<T>
+  readonly #encode: (item: T) => string
+  readonly #budget: number
+  readonly #afterTurn: TurnScheduler
+  /** An outcome that arrived while no batch was being read; the next `read` starts with it. */
+  #held: ReadOutcome<T> | undefined
+  /** A `next()` is pending. */
+  #waiting = false
+  /** The source was aborted, cancelled or ended: later outcomes are dropped, nothing more is pulled. */
+  #stopped = false
+  #batch: OpenBatch | undefined
+  /** A `peek` waiting for the pending `next()`. */
+  #wake: (() => void) | undefined
+
+  constructor(source: StreamSource<T>, options: CoalescerOptions<T>) {
+    this.#cursor = new SourceCursor(source, {
+      signal: options.signal,
+      onAbort: (reason) => this.#abort(reason),
+    })
+    this.#encode = options.encode
+    this.#budget = options.budgetBytes
+    this.#afterTurn = options.afterTurn ?? afterTurn
   }
+
+  /**
+   * The next outcome without consuming it (the next `read` starts with it), or `undefined` when `deadline`
+   * resolves first; the pending `next()` is kept either way.
+   */
+  peek(deadline?: Promise<unknown>): Promise<ReadOutcome<T> | undefined> {
+    if (!this.#held && !this.#waiting) void this.#fill()
+    if (this.#held) return Promise.resolve(this.#held)
+    return new Promise((resolve) => {
+      this.#wake = () => {
+        this.#wake = undefined
+        resolve(this.#held)
+      }
+      deadline?.then(() => resolve(undefined))
+    })
+  }
+
+  /**
+   * Reads one batch: waits for a first item, then takes items while the source has them ready and the text
+   * stays under the byte budget. Stops at the end, at the first error (keeping the text before it), or at
+   * the first turn boundary with a `next()` pending. Resolves `undefined` when `deadline` resolves while
+   * nothing was read yet (the pending `next()` is kept).
+   */
+  read(deadline?: Promise<unknown>): Promise<Batch | undefined> {
+    return new Promise((resolve) => {
+      const batch: OpenBatch = { text: '', bytes: 0, tail: '', turnScheduled: false, resolve }
+      this.#batch = batch
+      const held = this.#held
+      this.#held = undefined
+      if (held) {
+        if (!held.ok)
+          return this.#finish(batch, { text: '', end: 'error', error: held.error, encoding: false })
+        if (!this.#accept(batch, held.result)) return
+      } else if (this.#stopped) {
+        return this.#finish(batch, { text: '', end: 'done' })
+      }
+      // A `next()` still pending from an earlier batch lands in this one when it settles.
+      if (!this.#waiting) void this.#fill()
+      if (deadline && this.#batch === batch && isEmpty(batch)) {
+        deadline.then(() => {
+          if (this.#batch === batch && isEmpty(batch)) this.#finish(batch, undefined)
+        })
+      }
+    })
+  }
+
+  /** The signal aborted with `reason`: the pending or next read fails with it, at once. */
+  #abort(reason: unknown): void {
+    this.#stopped = true
+    const batch = this.#batch
+    if (batch) {
+      this.#finish(batch, { text: textOf(batch), end: 'error', error: reason, encoding: false })
+      return
+    }
+    this.#held = { ok: false, error: reason }
+    this.#wake?.()
+  }
+
+  /** Settles the source early (see `SourceCursor.cancel`); a pending read resolves with the end. */
+  cancel(reason: unknown): Promise<void> {
+    this.#stopped = true
+    this.#held = undefined
+    const batch = this.#batch
+    if (batch) this.#finish(batch, { text: textOf(batch), end: 'done' })
+    return this.#cursor.cancel(reason)
+  }
+
+  /**
+   * The one loop that pulls the source: each outcome goes into the batch being read, if any, and the loop
+   * goes on while that batch does; with no batch open (it was sent at a turn boundary, or this is a `peek`)
+   * the outcome is held and the loop stops, so nothing is pulled without demand.
+   */
+  async #fill(): Promise<void> {
+    for (;;) {
+      let result: IteratorResult<T>
+      try {
+        const step = this.#cursor.next()
+        if (isPending(step)) {
+          this.#waiting = true
+          const batch = this.#batch
+          if (batch && !batch.turnScheduled && !isEmpty(batch)) this.#sendAtTurnEnd(batch)
+          result = await step
+          this.#waiting = false
+        } else {
+          result = step
+        }
+      } catch (error) {
+        this.#waiting = false
+        this.#failed(error)
+        return
+      }
+      if (this.#stopped) return
+      if (result.done) this.#cursor.end()
+      const batch = this.#batch
+      if (!batch) {
+        this.#held = { ok: true, result }
+        this.#wake?.()
+        return
+      }
+      if (!this.#accept(batch, result)) return
+    }
+  }
+
+  /** Sends `batch` as it is if it is still open when this turn of the event loop ends. */
+  #sendAtTurnEnd(batch: OpenBatch): void {
+    // A method of its own: a closure over `batch` inside the loop would cost a context per item.
+    batch.turnScheduled = true
+    this.#afterTurn(() => {
+      if (this.#batch === batch) this.#finish(batch, { text: textOf(batch), end: 'open' })
+    })
+  }
+
+  #failed(error: unknown): void {
+    if (this.#stopped || !this.#cursor.fail(error)) return
+    this.#stopped = true
+    const batch = this.#batch
+    if (!batch) {
+      this.#held = { ok: false, error }
+      this.#wake?.()
+      return
+    }
+    this.#finish(batch, { text: textOf(batch), end: 'error', error, encoding: false })
+  }
+
+  /** Adds a result to `batch`; `true` when the batch goes on (so the next item is pulled). */
+  #accept(batch: OpenBatch, result: IteratorResult<T>): boolean {
+    if (result.done) {
+      this.#stopped = true
+      this.#finish(batch, { text: textOf(batch), end: 'done' })
+      return false
+    }
+    let frame: string
+    try {
+      frame = this.#encode(result.value)
+    } catch (error) {
+      this.#finish(batch, { text: textOf(batch), end: 'error', error, encoding: true })
+      return false
+    }
+    batch.tail += frame
+    if (batch.bytes + 3 * batch.tail.length < this.#budget) return true
+    batch.bytes += tailBytes(batch.tail, this.#budget - batch.bytes)
+    batch.text += batch.tail
+    batch.tail = ''
+    if (batch.bytes < this.#budget) return true
+    this.#finish(batch, { text: textOf(batch), end: 'open' })
+    return false
+  }
+
+  #finish(batch: OpenBatch, result: Batch | undefined): void {
+    if (this.#batch === batch) this.#batch = undefined
+    batch.resolve(result)
+  }
+}
+
+const utf8 = new TextEncoder()
+/** Budgets up to this many bytes are measured in a shared scratch buffer; larger ones by a loop. */
+const SCRATCH_BYTES = 256 * 1024
+let scratch: Uint8Array | undefined
+
+/**
+ * The UTF-8 size of `text`, exact when it is below `headroom`; at or above it, any value >= `headroom`.
+ * Measured natively, by encoding into a buffer shared by every coalescer (used synchronously only).
+ */
+function tailBytes(text: string, headroom: number): number {
+  if (headroom > SCRATCH_BYTES) return utf8Length(text)
+  scratch ??= new Uint8Array(SCRATCH_BYTES)
+  const { read, written } = utf8.encodeInto(text, scratch.subarray(0, headroom))
+  return read === text.length ? written : headroom
 }
 
 /** UTF-8 byte length of a string, without encoding it (a budget, so a lone surrogate may count 1 byte high). */
@@ -113,4 +274,12 @@ export function utf8Length(text: string): number {
     } else bytes += 2
   }
   return bytes
+}
+
+function isEmpty(batch: OpenBatch): boolean {
+  return batch.text === '' && batch.tail === ''
+}
+
+function textOf(batch: OpenBatch): string {
+  return batch.text + batch.tail
 }

@@ -209,6 +209,36 @@ describe('streamResponse coalescing', () => {
   })
 })
 
+describe('streamResponse read-ahead', () => {
+  it('pulls the source no further ahead than highWaterMark above 1', async () => {
+    let pulls = 0
+    function* endless() {
+      for (;;) {
+        pulls++
+        yield 'x'
+      }
+    }
+    const response = await streamResponse(endless(), { format: 'text', coalesceBytes: 0, highWaterMark: 4 })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(pulls).toBe(4 + 1) // the read-ahead buffer, plus the first item taken to answer
+    await (response.body as ReadableStream<Uint8Array>).cancel()
+  })
+
+  it('pulls one item ahead at most with the default highWaterMark', async () => {
+    let pulls = 0
+    function* endless() {
+      for (;;) {
+        pulls++
+        yield 'x'
+      }
+    }
+    const response = await streamResponse(endless(), { format: 'text', coalesceBytes: 0 })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(pulls).toBe(1)
+    await (response.body as ReadableStream<Uint8Array>).cancel()
+  })
+})
+
 describe('streamResponse heartbeat', () => {
   it('sends a ping comment after 15 s without an item', async () => {
     vi.useFakeTimers()

@@ -1,9 +1,9 @@
-import { type FailedBatch, PendingReader, readBatch } from './coalesce'
+import { Coalescer, type FailedBatch } from './coalesce'
 import type { ErrorFrame } from './errors/error-frame'
 import { maskError, type StreamErrorHandler } from './errors/mask-error'
 import type { StreamFormat } from './formats/byte-source'
 import { encodeNdjson, encodeNdjsonError } from './formats/ndjson'
-import { encodeSse, encodeSseError } from './formats/sse'
+import { encodeSse, encodeSseData, encodeSseError } from './formats/sse'
 import type { SseMessage } from './formats/sse-types'
 import { encodeText } from './formats/text'
 import { Heartbeat } from './heartbeat'
@@ -28,7 +28,10 @@ export interface StreamResponseOptions<T> {
   status?: number
   /** Extra headers, added to (and able to override) the streaming defaults. */
   headers?: HeadersInit
-  /** How many items the source may be pulled ahead of the network. Default 1. */
+  /**
+   * How many items the source may be pulled ahead of the network. Default 1 (0 behaves the same): only the
+   * next item, whose pull tells whether the source has it ready. Above 1, a read-ahead buffer of that size.
+   */
   highWaterMark?: number
   /**
    * SSE only: send a `: ping` comment after this many milliseconds without an item, so proxies keep an idle
@@ -54,8 +57,10 @@ export interface StreamResponseOptions<T> {
    */
   toSse?: (item: T) => SseMessage
   /**
-   * Byte budget of one chunk: items the source already has ready are encoded into one chunk up to this
-   * size, while an item is never held back waiting for the next. Default 65536; 0 sends one chunk per item.
+   * Byte budget of one chunk: items the source already has ready (it hands them over within the same turn
+   * of the event loop) are encoded into one chunk up to this size, while an item is never held back waiting
+   * for the next: once the source has to wait, what is buffered is sent. Default 65536; 0 sends one chunk
+   * per item.
    */
   coalesceBytes?: number
 }
@@ -103,8 +108,15 @@ export async function streamResponse<T, F extends StreamFormat>(
   options: StreamResponseOptions<T> & { format: F },
 ): Promise<StreamResponse<T, F>> {
   const { format, signal, onError } = options
-  const items = new PendingReader(
-    toReadableStream(source, { highWaterMark: options.highWaterMark ?? 1, signal }),
+  const highWaterMark = options.highWaterMark ?? 1
+  const items = new Coalescer(
+    // The coalescer itself runs at most one item ahead; more read-ahead goes through a stream's buffer.
+    highWaterMark > 1 ? toReadableStream(source, { highWaterMark }) : source,
+    {
+      signal,
+      encode: itemEncoder(format, options.toSse),
+      budgetBytes: options.coalesceBytes ?? DEFAULT_COALESCE_BYTES,
+    },
   )
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS
   const heartbeat = format === 'sse' && heartbeatMs !== false ? new Heartbeat(heartbeatMs) : undefined
@@ -125,15 +137,13 @@ export async function streamResponse<T, F extends StreamFormat>(
 }
 
 function encodeBody<T>(
-  items: PendingReader<T>,
+  items: Coalescer<T>,
   options: StreamResponseOptions<T>,
   heartbeat: Heartbeat | undefined,
   pingFirst: boolean,
 ): ReadableStream<Uint8Array> {
   const { format, signal, onError } = options
   const encoder = new TextEncoder()
-  const encodeItem = itemEncoder(format, options.toSse)
-  const budget = options.coalesceBytes ?? DEFAULT_COALESCE_BYTES
   const ping = encodeSse({ comment: 'ping' })
   let prefix = paddingText(format, options.padding) + (pingFirst ? ping : '')
   // Text has no error frame: the body errors on the read after the bytes that came before the error.
@@ -153,17 +163,13 @@ function encodeBody<T>(
           controller.error(textFailure.error)
           return
         }
-        if (heartbeat) {
-          const next = await items.peek(heartbeat.due())
-          heartbeat.stop()
-          if (finished) return
-          if (!next) {
-            controller.enqueue(encoder.encode(ping))
-            return
-          }
-        }
-        const batch = await readBatch(items, encodeItem, budget)
+        const batch = await items.read(heartbeat?.due())
+        heartbeat?.stop()
         if (finished) return
+        if (!batch) {
+          controller.enqueue(encoder.encode(ping))
+          return
+        }
         if (batch.end === 'open') {
           controller.enqueue(encoder.encode(batch.text))
         } else if (batch.end === 'done') {
@@ -181,7 +187,7 @@ function encodeBody<T>(
       cancel(reason) {
         finished = true
         heartbeat?.stop()
-        return items.cancel(reason)
+        return items.cancel(reason ?? new DOMException('The stream was cancelled.', 'AbortError'))
       },
     },
     { highWaterMark: 0 },
@@ -211,9 +217,9 @@ function encodeBody<T>(
 }
 
 function itemEncoder<T>(format: StreamFormat, toSse: ((item: T) => SseMessage) | undefined) {
-  if (format === 'ndjson') return (item: T) => encodeNdjson(item)
-  if (format === 'sse') return (item: T) => encodeSse(toSse ? toSse(item) : { data: item })
-  return (item: T) => encodeText(item as string)
+  if (format === 'ndjson') return encodeNdjson
+  if (format === 'text') return encodeText as (item: T) => string
+  return toSse ? (item: T) => encodeSse(toSse(item)) : encodeSseData
 }
 
 function errorFrameText(format: StreamFormat, frame: ErrorFrame): string {

@@ -1,3 +1,5 @@
+import { SourceCursor } from './source-cursor'
+
 /**
  * Anything stream-core can pull items from: an async or sync iterable (a generator, an array, a DB cursor),
  * a `ReadableStream`, or a function that receives an `AbortSignal` and returns one of those, so a generator
@@ -24,12 +26,6 @@ export interface ToReadableStreamOptions {
   highWaterMark?: number
   /** Aborting it errors the stream with `signal.reason` and settles the source, like a consumer cancel. */
   signal?: AbortSignal
-}
-
-/** The one shape every source is read through: `next()` to pull, `return()` to settle early. */
-interface SourceIterator<T> {
-  next(): IteratorResult<T> | Promise<IteratorResult<T>>
-  return?(reason?: unknown): unknown
 }
 
 /**
@@ -64,90 +60,35 @@ export function toReadableStream<T>(
   options: ToReadableStreamOptions = {},
 ): ReadableStream<T> {
   const { highWaterMark = 1, signal } = options
-  let iterator: SourceIterator<T> | undefined
-  let sourceAbort: AbortController | undefined
-  let settled = false
-  let onAbort: (() => void) | undefined
-
-  function open(): SourceIterator<T> {
-    if (typeof source !== 'function') return iterate(source)
-    sourceAbort = new AbortController()
-    return iterate(source(sourceAbort.signal))
-  }
-
-  /** Marks the source settled; `true` only for the first caller, so every path below runs once. */
-  function settle(reason: unknown): boolean {
-    if (settled) return false
-    settled = true
-    if (onAbort) signal?.removeEventListener('abort', onAbort)
-    sourceAbort?.abort(reason)
-    return true
-  }
-
-  /** Closes a source that ended early: `return()` on an open iterator, or on a source never opened. */
-  async function close(reason: unknown): Promise<void> {
-    if (iterator) {
-      await iterator.return?.(reason)
-      return
-    }
-    if (source instanceof ReadableStream) await source.cancel(reason)
-    else if (typeof source !== 'function' && isIterator(source)) await source.return?.()
-  }
+  let cursor: SourceCursor<T>
 
   return new ReadableStream<T>(
     {
       start(controller) {
-        if (!signal) return
-        onAbort = () => {
-          if (!settle(signal.reason)) return
-          controller.error(signal.reason)
-          // Not awaited: a `next()` may be pending forever; `return()` then runs once it settles. The stream is
-          // already errored with the abort reason, so a failing `return()` has nobody left to report to.
-          close(signal.reason).catch(() => {})
-        }
-        if (signal.aborted) onAbort()
-        else signal.addEventListener('abort', onAbort, { once: true })
+        cursor = new SourceCursor(source, { signal, onAbort: (reason) => controller.error(reason) })
       },
 
       async pull(controller) {
         let result: IteratorResult<T>
         try {
-          iterator ??= open()
-          result = await iterator.next()
+          result = await cursor.next()
         } catch (error) {
-          if (settle(error)) controller.error(error)
+          if (cursor.fail(error)) controller.error(error)
           return
         }
-        if (settled) return
+        if (cursor.settled) return
         if (result.done) {
-          settle(new DOMException('The stream ended.', 'AbortError'))
+          cursor.end()
           controller.close()
           return
         }
         controller.enqueue(result.value)
       },
 
-      async cancel(reason) {
-        const cause = reason ?? new DOMException('The stream was cancelled.', 'AbortError')
-        if (settle(cause)) await close(cause)
+      cancel(reason) {
+        return cursor.cancel(reason ?? new DOMException('The stream was cancelled.', 'AbortError'))
       },
     },
     { highWaterMark },
   )
-}
-
-function iterate<T>(source: AsyncIterable<T> | Iterable<T> | ReadableStream<T>): SourceIterator<T> {
-  if (source instanceof ReadableStream) {
-    const reader = source.getReader()
-    return {
-      next: () => reader.read() as Promise<IteratorResult<T>>,
-      return: (reason) => reader.cancel(reason),
-    }
-  }
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]()
-  return source[Symbol.iterator]()
-}
-
-function isIterator(value: object): value is SourceIterator<unknown> {
-  return 'next' in value && typeof value.next === 'function'
 }

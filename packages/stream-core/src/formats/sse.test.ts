@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EncodeError } from '../errors/encode-error'
 import { ErrorFrameError } from '../errors/error-frame-error'
-import { type DecodeSseOptions, decodeSse, encodeSse, encodeSseError } from './sse'
+import { type DecodeSseOptions, decodeSse, encodeSse, encodeSseData, encodeSseError } from './sse'
 import type { SseEvent, SseMessage } from './sse-types'
 import {
   byteByByte,
@@ -136,6 +136,19 @@ describe('encodeSse', () => {
     expect(() => encodeSse({ comment: {} as unknown as string })).toThrow(EncodeError)
     expect(() => encodeSse({ id: {} as unknown as string })).toThrow(EncodeError)
     expect(() => encodeSse(null as unknown as SseMessage)).toThrow(EncodeError)
+  })
+})
+
+describe('encodeSseData', () => {
+  it.each([['word'], [''], ['two\nlines'], ['cr\rand crlf\r\n'], [{ n: 1 }], [null], [0]])(
+    'writes the same frame as encodeSse({ data }) for %j',
+    (data) => {
+      expect(encodeSseData(data)).toBe(encodeSse({ data }))
+    },
+  )
+
+  it('throws an EncodeError for undefined data instead of sending an empty frame', () => {
+    expect(() => encodeSseData(undefined)).toThrow(EncodeError)
   })
 })
 

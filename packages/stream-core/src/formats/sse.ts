@@ -51,11 +51,24 @@ export function encodeSse(message: SseMessage): string {
     }
     frame += `retry: ${retry}\n`
   }
-  if (data !== undefined) {
-    const text = typeof data === 'string' ? data : encodeJson(data, 'SSE data')
-    frame += hasLineBreak(text) ? prefixLines('data:', text) : field('data', text)
-  }
+  if (data !== undefined) frame += dataLines(data)
   return frame === '' ? ':\n\n' : `${frame}\n`
+}
+
+/**
+ * The frame of a message that has only `data`: the same bytes as `encodeSse({ data })`, without building
+ * the message object. `streamResponse` encodes plain items with it, once per item.
+ * @internal
+ */
+export function encodeSseData(data: unknown): string {
+  // The common case (one line of text) in one concatenation: this runs once per streamed item.
+  if (typeof data === 'string' && data !== '' && !hasLineBreak(data)) return `data: ${data}\n\n`
+  return `${dataLines(data)}\n`
+}
+
+function dataLines(data: unknown): string {
+  const text = typeof data === 'string' ? data : encodeJson(data, 'SSE data')
+  return hasLineBreak(text) ? prefixLines('data:', text) : field('data', text)
 }
 
 /**
