@@ -95,10 +95,12 @@ const report = {
   totalSeconds,
   groups: results,
 }
-// A smoke run must never overwrite the published numbers: it writes to bench/quick/ (git-ignored).
-const outDir = quick ? join(benchRoot, 'quick') : benchRoot
+// Only a full run of every group is published: a smoke run or a subset (--only) writes to bench/quick/
+// (git-ignored), so it never overwrites the numbers the README shows.
+const partial = quick || only !== undefined
+const outDir = partial ? join(benchRoot, 'quick') : benchRoot
 mkdirSync(outDir, { recursive: true })
 writeFileSync(join(outDir, 'results.json'), formatJson(report))
 writeFileSync(join(outDir, 'chart.svg'), renderChart(report))
-const shown = quick ? 'bench/quick/' : 'bench/'
+const shown = partial ? 'bench/quick/' : 'bench/'
 console.log(`done in ${totalSeconds.toFixed(0)} s: wrote ${shown}results.json and ${shown}chart.svg`)
