@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ChromiumNotFoundError, resolveChromium } from '../tooling/e2e/chromium.js'
+import { RedisServerNotFoundError, resolveRedisServer } from '../tooling/e2e/redis-server.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const workspaces = listWorkspaces()
@@ -35,6 +36,30 @@ for (const dir of workspaces) {
 }
 
 run('lint', 'pnpm', ['run', 'lint'])
+
+// System programs the suites need, found or installed once, up front and one at a time (two apt-get runs
+// at once would fight over dpkg's lock): Chromium for the browser tests, redis-server for the Redis tests.
+function provision(title, resolve, NotFound) {
+  try {
+    console.log(`\n\u25b6 ${title}: ${resolve()}`)
+  } catch (error) {
+    if (error instanceof NotFound) {
+      console.error(`\n\u2716 ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+provision(
+  'browser for the e2e and package tests',
+  () => {
+    const { executablePath, source } = resolveChromium()
+    return `${executablePath ?? "Playwright's own Chromium"} (${source})`
+  },
+  ChromiumNotFoundError,
+)
+provision('redis-server for the Redis store tests', resolveRedisServer, RedisServerNotFoundError)
 run('typecheck, unit tests, build, package checks', 'pnpm', [
   'exec',
   'turbo',
@@ -45,16 +70,6 @@ run('typecheck, unit tests, build, package checks', 'pnpm', [
   'check:package',
 ])
 
-try {
-  const { executablePath, source } = resolveChromium()
-  console.log(`\n\u25b6 e2e browser: ${executablePath ?? "Playwright's own Chromium"} (${source})`)
-} catch (error) {
-  if (error instanceof ChromiumNotFoundError) {
-    console.error(`\n\u2716 ${error.message}`)
-    process.exit(1)
-  }
-  throw error
-}
 run('e2e tests', 'pnpm', ['exec', 'turbo', 'run', 'test:e2e', '--concurrency=1'])
 
 // Summary: every suite must have run and passed at least one test.

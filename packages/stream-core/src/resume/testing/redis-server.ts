@@ -42,7 +42,10 @@ function findBinary(): string {
   const onPath = which('redis-server')
   if (onPath) return onPath
   if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-    execFileSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit' })
+    // A fresh machine may have no package lists yet: refresh them first, as the e2e helpers do.
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env })
     if (existsSync(BINARY)) return BINARY
   }
   throw new Error(
