@@ -1,4 +1,4 @@
-import { delay } from './delay'
+import { delay } from '@streamkit/stream-core'
 
 /** What the long-job route streams: progress, then one final event. */
 export type JobEvent =

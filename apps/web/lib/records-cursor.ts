@@ -1,5 +1,5 @@
 import 'server-only'
-import { delay } from './delay'
+import { delay } from '@streamkit/stream-core'
 import { trackSource } from './test-hooks'
 
 /** One row of the demo "customers" table. */

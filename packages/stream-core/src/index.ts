@@ -13,6 +13,7 @@ export type {
 export { createStreamSession } from './client/stream-session'
 export type { DefaultStreamValue, StreamChunk, StreamState, StreamStatus } from './client/stream-state'
 export { isFinalStatus } from './client/stream-state'
+export { delay } from './delay'
 export { EncodeError } from './errors/encode-error'
 export type { ErrorFrame } from './errors/error-frame'
 export { DEFAULT_ERROR_MESSAGE, NDJSON_ERROR_KEY, SSE_ERROR_EVENT } from './errors/error-frame'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { cityRows, EXAMPLE_DELAY_MS, sleep, ticks, words } from './sources'
+import { cityRows, EXAMPLE_DELAY_MS, ticks, words } from './sources'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -10,31 +10,6 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   for await (const item of source) items.push(item)
   return items
 }
-
-describe('sleep', () => {
-  it('rejects with the abort reason as soon as the signal aborts', async () => {
-    vi.useFakeTimers()
-    const controller = new AbortController()
-    const waiting = sleep(10_000, controller.signal)
-    const reason = new Error('client left')
-    controller.abort(reason)
-    await expect(waiting).rejects.toBe(reason)
-    expect(vi.getTimerCount()).toBe(0)
-  })
-
-  it('resolves after the delay', async () => {
-    vi.useFakeTimers()
-    let resolved = false
-    const waiting = sleep(500).then(() => {
-      resolved = true
-    })
-    await vi.advanceTimersByTimeAsync(499)
-    expect(resolved).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    await waiting
-    expect(resolved).toBe(true)
-  })
-})
 
 describe('example sources', () => {
   it('yields the words of the sentence, which join into it', async () => {

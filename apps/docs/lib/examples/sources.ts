@@ -1,24 +1,7 @@
 // The sources behind the live examples' route handlers: small async generators that wait between items,
 // so the browser can be seen receiving each one as it is produced.
 
-/** Waits `ms`, or rejects as soon as `signal` aborts (the client went away). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason)
-      return
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    function onAbort() {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
+import { delay } from '@streamkit/stream-core'
 
 /** The pause between two items of every live example. */
 export const EXAMPLE_DELAY_MS = 250
@@ -29,7 +12,7 @@ const SENTENCE = 'Every word of this sentence left the server on its own, a quar
 export async function* words(signal: AbortSignal): AsyncGenerator<string> {
   const parts = SENTENCE.split(' ')
   for (const [index, word] of parts.entries()) {
-    if (index > 0) await sleep(EXAMPLE_DELAY_MS, signal)
+    if (index > 0) await delay(EXAMPLE_DELAY_MS, signal)
     yield index === 0 ? word : ` ${word}`
   }
 }
@@ -53,7 +36,7 @@ const CITIES: CityRow[] = [
 /** Rows read one by one, as from a cursor. */
 export async function* cityRows(signal: AbortSignal): AsyncGenerator<CityRow> {
   for (const [index, row] of CITIES.entries()) {
-    if (index > 0) await sleep(EXAMPLE_DELAY_MS, signal)
+    if (index > 0) await delay(EXAMPLE_DELAY_MS, signal)
     yield row
   }
 }
@@ -71,7 +54,7 @@ const STEPS = ['Queued', 'Downloading', 'Parsing', 'Indexing', 'Writing', 'Done'
 /** The progress of a pretend job, one update per step. */
 export async function* jobProgress(signal: AbortSignal): AsyncGenerator<JobProgress> {
   for (const [index, label] of STEPS.entries()) {
-    if (index > 0) await sleep(EXAMPLE_DELAY_MS, signal)
+    if (index > 0) await delay(EXAMPLE_DELAY_MS, signal)
     const step = index + 1
     yield { step, of: STEPS.length, percent: Math.round((index / (STEPS.length - 1)) * 100), label }
   }
@@ -86,7 +69,7 @@ export class InventoryUnavailableError extends Error {
 export async function* rowsThenFailure(signal: AbortSignal): AsyncGenerator<CityRow> {
   for (const row of CITIES.slice(0, 2)) {
     yield row
-    await sleep(EXAMPLE_DELAY_MS, signal)
+    await delay(EXAMPLE_DELAY_MS, signal)
   }
   throw new InventoryUnavailableError('connect ECONNREFUSED db.internal:5432 (password=hunter2)')
 }
@@ -101,7 +84,7 @@ export interface Tick {
 export async function* ticks(after: number, last: number, signal: AbortSignal): AsyncGenerator<Tick> {
   const resumedAfter = after > 0 ? String(after) : null
   for (let n = after + 1; n <= last; n++) {
-    if (n > after + 1) await sleep(EXAMPLE_DELAY_MS, signal)
+    if (n > after + 1) await delay(EXAMPLE_DELAY_MS, signal)
     yield { n, resumedAfter }
   }
 }

@@ -1,3 +1,4 @@
+import { delay } from '../delay'
 import { NetworkError } from '../errors/network-error'
 import { ParseError } from '../errors/parse-error'
 import { StreamError } from '../errors/stream-error'
@@ -332,20 +333,9 @@ export function createStreamSession<
   return { start, stop, reset, subscribe, getSnapshot }
 }
 
-/** Waits `ms`, or less if the signal aborts first. */
+/** Waits `ms`, or less if the signal aborts first (never rejects: an abort is handled by the caller). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer)
-        resolve()
-      },
-      { once: true },
-    )
-  })
+  return delay(ms, signal).catch(() => {})
 }
 
 /** Runs a user callback; an error it throws is re-thrown asynchronously so it is reported, not swallowed. */

@@ -1,5 +1,4 @@
-import { streamResponse } from '@streamkit/stream-core'
-import { delay } from '@/lib/delay'
+import { delay, streamResponse } from '@streamkit/stream-core'
 
 // The tutorial's async-iterator example, on the Node runtime: "one", "two", "three", 100 ms apart.
 async function* tokens(signal: AbortSignal) {
