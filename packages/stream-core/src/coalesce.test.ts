@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { type Batch, Coalescer, type CoalescerOptions, utf8Length } from './coalesce'
+import { type Batch, Coalescer, type CoalescerOptions } from './coalesce'
 import type { StreamSource } from './source'
 
 const identity = (item: string) => item
 
 function coalescer(source: StreamSource<string>, options: Partial<CoalescerOptions<string>> = {}) {
-  return new Coalescer(source, { encode: identity, budgetBytes: 64 * 1024, ...options })
+  return new Coalescer(source, { encode: identity, budgetUnits: 64 * 1024, ...options })
 }
 
 /** A source whose items are released one by one from the test; counts `next()` / `return()` calls. */
@@ -78,27 +78,27 @@ describe('Coalescer.read', () => {
     expect(await coalescer(source).read()).toEqual({ text: 'x'.repeat(100), end: 'done' })
   })
 
-  it('stops a batch once it reaches the byte budget', async () => {
-    const items = coalescer(['aaaa', 'bbbb', 'cccc', 'dddd'], { budgetBytes: 8 })
+  it('stops a batch once it reaches the budget', async () => {
+    const items = coalescer(['aaaa', 'bbbb', 'cccc', 'dddd'], { budgetUnits: 8 })
     expect((await items.read())?.text).toBe('aaaabbbb')
     expect((await items.read())?.text).toBe('ccccdddd')
   })
 
-  it('counts the budget in UTF-8 bytes, not UTF-16 units', async () => {
-    const items = coalescer(['€€', '€€', '😀'], { budgetBytes: 12 })
-    expect((await items.read())?.text).toBe('€€€€')
-    expect((await items.read())?.text).toBe('😀')
+  it('counts the budget in UTF-16 units, whatever the UTF-8 size', async () => {
+    const items = coalescer(['€€', '€€', '😀', 'x'], { budgetUnits: 6 })
+    expect((await items.read())?.text).toBe('€€€€😀') // 6 units, 16 bytes
+    expect((await items.read())?.text).toBe('x')
   })
 
-  it('counts a budget larger than the scratch buffer in UTF-8 bytes too', async () => {
-    const euros = '€'.repeat(50_000) // 150,000 bytes in 50,000 units
-    const items = coalescer([euros, euros, euros], { budgetBytes: 300_000 })
-    expect((await items.read())?.text).toBe(euros + euros)
-    expect((await items.read())?.text).toBe(euros)
+  it('lets one item larger than the budget through whole', async () => {
+    const big = 'b'.repeat(100)
+    const items = coalescer(['a', big, 'c'], { budgetUnits: 10 })
+    expect((await items.read())?.text).toBe(`a${big}`)
+    expect((await items.read())?.text).toBe('c')
   })
 
   it('takes one item per batch with a budget of 0', async () => {
-    const items = coalescer(['a', 'b', 'c'], { budgetBytes: 0 })
+    const items = coalescer(['a', 'b', 'c'], { budgetUnits: 0 })
     expect((await items.read())?.text).toBe('a')
     expect((await items.read())?.text).toBe('b')
   })
@@ -244,13 +244,4 @@ describe('Coalescer.peek', () => {
     })
     expect(await items.peek()).toEqual({ ok: false, error })
   })
-})
-
-describe('utf8Length', () => {
-  it.each(['', 'ascii', 'é', '€uro', '😀 emoji', 'mixed é € 😀 text'])(
-    'matches TextEncoder for %j',
-    (text) => {
-      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
-    },
-  )
 })

@@ -10,7 +10,7 @@ import { isPending, SourceCursor } from './source-cursor'
  * plumbing alone (a generator that already has the value, an array, layers of async iterators). The first
  * time the batch has text and a `next()` is still pending when the turn ends (the source waits for a timer,
  * I/O, a model, another request), the batch is sent as it is. So a slow source sends each item as its own
- * chunk, one turn after it is yielded, and a busy one fills chunks up to the byte budget.
+ * chunk, one turn after it is yielded, and a busy one fills chunks up to the budget.
  *
  * The turn boundary is a `MessageChannel` message (see `next-turn.ts`), which test fake timers do not fake,
  * so the rule holds the same under `vi.useFakeTimers()`. There is no per-item cost: items are awaited
@@ -34,18 +34,9 @@ export interface FailedBatch {
   encoding: boolean
 }
 
-/**
- * The batch being read, until `resolve` sends it (or `undefined`: the deadline came first, nothing read).
- *
- * Its UTF-8 size is counted lazily: `bytes` is exact for `text`, and frames are appended to `tail` uncounted
- * while even 3 bytes per UTF-16 unit could not reach the budget. Only then is the tail measured (natively,
- * see `tailBytes`) and moved to `text`: a batch of small frames is measured in a few dozen passes instead of
- * a JavaScript loop over every character of every item.
- */
+/** The batch being read, until `resolve` sends it (or `undefined`: the deadline came first, nothing read). */
 interface OpenBatch {
   text: string
-  bytes: number
-  tail: string
   turnScheduled: boolean
   resolve(batch: Batch | undefined): void
 }
@@ -56,8 +47,12 @@ export interface CoalescerOptions<T> {
   signal?: AbortSignal
   /** One item to its frame; a throw ends the batch as an encoding error. */
   encode: (item: T) => string
-  /** Bytes (UTF-8) after which a batch is sent; 0 sends one item per batch. */
-  budgetBytes: number
+  /**
+   * UTF-16 units (`text.length`) after which a batch is sent; 0 sends one item per batch. Counted in units,
+   * not UTF-8 bytes, so no item is measured: a batch of `n` units is `n` to `3n` bytes, and whoever sends
+   * it cuts the bytes to its own limit (`streamResponse` cuts chunks at `coalesceBytes`).
+   */
+  budgetUnits: number
   /** The turn boundary; the shared `MessageChannel` scheduler by default. */
   afterTurn?: TurnScheduler
 }
@@ -88,7 +83,7 @@ export class Coalescer<T> {
       onAbort: (reason) => this.#abort(reason),
     })
     this.#encode = options.encode
-    this.#budget = options.budgetBytes
+    this.#budget = options.budgetUnits
     this.#afterTurn = options.afterTurn ?? afterTurn
   }
 
@@ -110,13 +105,13 @@ export class Coalescer<T> {
 
   /**
    * Reads one batch: waits for a first item, then takes items while the source has them ready and the text
-   * stays under the byte budget. Stops at the end, at the first error (keeping the text before it), or at
+   * stays under the budget. Stops at the end, at the first error (keeping the text before it), or at
    * the first turn boundary with a `next()` pending. Resolves `undefined` when `deadline` resolves while
    * nothing was read yet (the pending `next()` is kept).
    */
   read(deadline?: Promise<unknown>): Promise<Batch | undefined> {
     return new Promise((resolve) => {
-      const batch: OpenBatch = { text: '', bytes: 0, tail: '', turnScheduled: false, resolve }
+      const batch: OpenBatch = { text: '', turnScheduled: false, resolve }
       this.#batch = batch
       const held = this.#held
       this.#held = undefined
@@ -142,7 +137,7 @@ export class Coalescer<T> {
     this.#stopped = true
     const batch = this.#batch
     if (batch) {
-      this.#finish(batch, { text: textOf(batch), end: 'error', error: reason, encoding: false })
+      this.#finish(batch, { text: batch.text, end: 'error', error: reason, encoding: false })
       return
     }
     this.#held = { ok: false, error: reason }
@@ -154,7 +149,7 @@ export class Coalescer<T> {
     this.#stopped = true
     this.#held = undefined
     const batch = this.#batch
-    if (batch) this.#finish(batch, { text: textOf(batch), end: 'done' })
+    if (batch) this.#finish(batch, { text: batch.text, end: 'done' })
     return this.#cursor.cancel(reason)
   }
 
@@ -199,7 +194,7 @@ export class Coalescer<T> {
     // A method of its own: a closure over `batch` inside the loop would cost a context per item.
     batch.turnScheduled = true
     this.#afterTurn(() => {
-      if (this.#batch === batch) this.#finish(batch, { text: textOf(batch), end: 'open' })
+      if (this.#batch === batch) this.#finish(batch, { text: batch.text, end: 'open' })
     })
   }
 
@@ -212,30 +207,26 @@ export class Coalescer<T> {
       this.#wake?.()
       return
     }
-    this.#finish(batch, { text: textOf(batch), end: 'error', error, encoding: false })
+    this.#finish(batch, { text: batch.text, end: 'error', error, encoding: false })
   }
 
   /** Adds a result to `batch`; `true` when the batch goes on (so the next item is pulled). */
   #accept(batch: OpenBatch, result: IteratorResult<T>): boolean {
     if (result.done) {
       this.#stopped = true
-      this.#finish(batch, { text: textOf(batch), end: 'done' })
+      this.#finish(batch, { text: batch.text, end: 'done' })
       return false
     }
     let frame: string
     try {
       frame = this.#encode(result.value)
     } catch (error) {
-      this.#finish(batch, { text: textOf(batch), end: 'error', error, encoding: true })
+      this.#finish(batch, { text: batch.text, end: 'error', error, encoding: true })
       return false
     }
-    batch.tail += frame
-    if (batch.bytes + 3 * batch.tail.length < this.#budget) return true
-    batch.bytes += tailBytes(batch.tail, this.#budget - batch.bytes)
-    batch.text += batch.tail
-    batch.tail = ''
-    if (batch.bytes < this.#budget) return true
-    this.#finish(batch, { text: textOf(batch), end: 'open' })
+    batch.text += frame
+    if (batch.text.length < this.#budget) return true
+    this.#finish(batch, { text: batch.text, end: 'open' })
     return false
   }
 
@@ -245,41 +236,6 @@ export class Coalescer<T> {
   }
 }
 
-const utf8 = new TextEncoder()
-/** Budgets up to this many bytes are measured in a shared scratch buffer; larger ones by a loop. */
-const SCRATCH_BYTES = 256 * 1024
-let scratch: Uint8Array | undefined
-
-/**
- * The UTF-8 size of `text`, exact when it is below `headroom`; at or above it, any value >= `headroom`.
- * Measured natively, by encoding into a buffer shared by every coalescer (used synchronously only).
- */
-function tailBytes(text: string, headroom: number): number {
-  if (headroom > SCRATCH_BYTES) return utf8Length(text)
-  scratch ??= new Uint8Array(SCRATCH_BYTES)
-  const { read, written } = utf8.encodeInto(text, scratch.subarray(0, headroom))
-  return read === text.length ? written : headroom
-}
-
-/** UTF-8 byte length of a string, without encoding it (a budget, so a lone surrogate may count 1 byte high). */
-export function utf8Length(text: string): number {
-  let bytes = text.length
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) continue
-    if (code < 0x800) bytes += 1
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2 // a surrogate pair: 4 bytes for 2 code units
-      i++
-    } else bytes += 2
-  }
-  return bytes
-}
-
 function isEmpty(batch: OpenBatch): boolean {
-  return batch.text === '' && batch.tail === ''
-}
-
-function textOf(batch: OpenBatch): string {
-  return batch.text + batch.tail
+  return batch.text === ''
 }

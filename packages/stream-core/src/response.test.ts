@@ -141,11 +141,32 @@ describe('streamResponse coalescing', () => {
     expect(chunks.join('')).toBe(items.map((item) => encodeNdjson(item)).join(''))
   })
 
-  it('keeps each chunk within the byte budget plus one item', async () => {
+  it('fills chunks up to the byte budget', async () => {
     const items = Array.from({ length: 1000 }, () => 'x'.repeat(100))
     const chunks = await chunksOf(await streamResponse(items, { format: 'text', coalesceBytes: 1000 }))
+    expect(chunks.map((chunk) => chunk.length)).toEqual(Array(100).fill(1000))
+  })
+
+  it('never sends a chunk over the byte budget, cutting multi-byte text and large items across chunks', async () => {
+    const items = ['€'.repeat(700), '😀 '.repeat(300), 'ascii', 'é'.repeat(2500)]
+    const response = await streamResponse(items, { format: 'text', coalesceBytes: 1000 })
+    const chunks: Uint8Array[] = []
+    for await (const chunk of response.body as ReadableStream<Uint8Array>) chunks.push(chunk)
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(1000)
-    expect(chunks.length).toBe(100)
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
+    let at = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, at)
+      at += chunk.length
+    }
+    expect(decoder.decode(bytes)).toBe(items.join(''))
+  })
+
+  it('cuts one ready item larger than the budget into budget-sized chunks', async () => {
+    const chunks = await chunksOf(
+      await streamResponse(['y'.repeat(2500)], { format: 'text', coalesceBytes: 1000 }),
+    )
+    expect(chunks.map((chunk) => chunk.length)).toEqual([1000, 1000, 500])
   })
 
   it('sends one chunk per item with coalesceBytes 0', async () => {

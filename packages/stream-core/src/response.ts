@@ -58,9 +58,9 @@ export interface StreamResponseOptions<T> {
   toSse?: (item: T) => SseMessage
   /**
    * Byte budget of one chunk: items the source already has ready (it hands them over within the same turn
-   * of the event loop) are encoded into one chunk up to this size, while an item is never held back waiting
-   * for the next: once the source has to wait, what is buffered is sent. Default 65536; 0 sends one chunk
-   * per item.
+   * of the event loop) are encoded together into chunks of at most this many bytes (an item larger than that
+   * is cut across chunks), while an item is never held back waiting for the next: once the source has to
+   * wait, what is buffered is sent. Default 65536; 0 sends one chunk per item, whatever its size.
    */
   coalesceBytes?: number
 }
@@ -109,13 +109,15 @@ export async function streamResponse<T, F extends StreamFormat>(
 ): Promise<StreamResponse<T, F>> {
   const { format, signal, onError } = options
   const highWaterMark = options.highWaterMark ?? 1
+  const chunkBytes = options.coalesceBytes ?? DEFAULT_COALESCE_BYTES
   const items = new Coalescer(
     // The coalescer itself runs at most one item ahead; more read-ahead goes through a stream's buffer.
     highWaterMark > 1 ? toReadableStream(source, { highWaterMark }) : source,
     {
       signal,
       encode: itemEncoder(format, options.toSse),
-      budgetBytes: options.coalesceBytes ?? DEFAULT_COALESCE_BYTES,
+      // A batch of this many UTF-16 units is at least this many bytes; the body cuts it to `chunkBytes`.
+      budgetUnits: chunkBytes,
     },
   )
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS
@@ -132,18 +134,29 @@ export async function streamResponse<T, F extends StreamFormat>(
   headers.set('Cache-Control', 'no-cache, no-transform')
   headers.set('X-Accel-Buffering', 'no')
   // The first heartbeat interval already passed if the first item is not there yet: ping right away.
-  const body = encodeBody(items, options, heartbeat, first === undefined)
+  const body = encodeBody(items, options, chunkBytes, heartbeat, first === undefined)
   return new Response(body, { status: options.status ?? 200, headers }) as StreamResponse<T, F>
 }
 
 function encodeBody<T>(
   items: Coalescer<T>,
   options: StreamResponseOptions<T>,
+  chunkBytes: number,
   heartbeat: Heartbeat | undefined,
   pingFirst: boolean,
 ): ReadableStream<Uint8Array> {
   const { format, signal, onError } = options
   const encoder = new TextEncoder()
+  /** Enqueues the batch's text as UTF-8, in chunks of at most `chunkBytes` (any size when it is 0). */
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+    const bytes = encoder.encode(text)
+    if (chunkBytes <= 0 || bytes.length <= chunkBytes) {
+      controller.enqueue(bytes)
+      return
+    }
+    for (let at = 0; at < bytes.length; at += chunkBytes)
+      controller.enqueue(bytes.subarray(at, at + chunkBytes))
+  }
   const ping = encodeSse({ comment: 'ping' })
   let prefix = paddingText(format, options.padding) + (pingFirst ? ping : '')
   // Text has no error frame: the body errors on the read after the bytes that came before the error.
@@ -171,10 +184,10 @@ function encodeBody<T>(
           return
         }
         if (batch.end === 'open') {
-          controller.enqueue(encoder.encode(batch.text))
+          send(controller, batch.text)
         } else if (batch.end === 'done') {
           finished = true
-          if (batch.text) controller.enqueue(encoder.encode(batch.text))
+          if (batch.text) send(controller, batch.text)
           controller.close()
         } else if (isAbort(batch.error, signal)) {
           finished = true
@@ -199,11 +212,11 @@ function encodeBody<T>(
       const frame = maskError(batch.error, onError)
       if (format !== 'text') {
         finished = true
-        controller.enqueue(encoder.encode(batch.text + errorFrameText(format, frame)))
+        send(controller, batch.text + errorFrameText(format, frame))
         controller.close()
       } else if (batch.text) {
         textFailure = { error: batch.error }
-        controller.enqueue(encoder.encode(batch.text))
+        send(controller, batch.text)
       } else {
         finished = true
         controller.error(batch.error)

@@ -162,6 +162,22 @@ describe('createLineSplitter', () => {
   })
 })
 
+describe('createLineSplitter fed bytes', () => {
+  it('gives the same lines as for the decoded text, for every two-piece split of the bytes', () => {
+    const text = `\ufeffone\r\ntwo ${MULTI_BYTE_TEXT}\rthree\n\nlast`
+    const bytes = utf8(text)
+    for (let i = 0; i <= bytes.length; i++) {
+      const lines: string[] = []
+      const splitter = createLineSplitter((line) => lines.push(line))
+      splitter.feed(bytes.subarray(0, i))
+      splitter.feed(bytes.subarray(i))
+      splitter.end()
+      // Decoding removes the BOM, as TextDecoder does.
+      expect(lines).toEqual(split(text.slice(1)))
+    }
+  })
+})
+
 describe('decodeLines', () => {
   it('decodes the lines of a ReadableStream of bytes', async () => {
     const { stream } = byteStream(['a\nb', '\r\nc'])

@@ -132,6 +132,27 @@ describe('createNdjsonParser', () => {
     parser.end()
     expect(values).toEqual([1, 2])
   })
+
+  it('takes UTF-8 bytes: emits each value as its line completes, a character split anywhere', () => {
+    const values: unknown[] = []
+    const parser = createNdjsonParser({ onValue: (value) => values.push(value) })
+    const bytes = new TextEncoder().encode('\ufeff{"w":"日本"}\r\n{"w":"€"}\n{"w":"😀"}')
+    const seen: number[] = []
+    for (const byte of bytes) {
+      parser.feed(Uint8Array.of(byte))
+      seen.push(values.length)
+    }
+    parser.end()
+    expect(values).toEqual([{ w: '日本' }, { w: '€' }, { w: '😀' }])
+    // The first value arrives with its CR (the LF after it is part of the same line end).
+    expect(seen.indexOf(1)).toBe(bytes.indexOf(13))
+    expect(seen.indexOf(2)).toBe(bytes.indexOf(10, bytes.indexOf(13) + 2))
+  })
+
+  it('reports the line number of bad JSON fed as bytes', () => {
+    const parser = createNdjsonParser({ onValue: () => {} })
+    expect(() => parser.feed(new TextEncoder().encode('1\n2\n{oops\n'))).toThrow(/NDJSON line 3/)
+  })
 })
 
 describe('decodeNdjson', () => {

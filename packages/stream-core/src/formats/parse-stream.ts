@@ -1,13 +1,16 @@
 import { createByteReader } from './byte-reader'
 import type { ByteSource } from './byte-source'
 import type { DecodeOptions } from './decode-options'
-import type { PushParser } from './push-parser'
 
-const STREAMING: TextDecodeOptions = { stream: true }
+/** What `parseStream` feeds: a push parser that takes bytes (every `PushParser` does). */
+export interface ByteParser {
+  feed(chunk: Uint8Array): void
+  end(): void
+}
 
 /**
- * The loop behind every decoder: bytes -> UTF-8 text (a character split between chunks is completed by the
- * next one) -> a push parser -> the items it emits, served in order by an async iterator.
+ * The loop behind every decoder: bytes -> a push parser (which decodes the UTF-8 itself) -> the items it
+ * emits, served in order by an async iterator.
  *
  * - Items the parser emitted before it threw are served first, then the error is thrown and the source
  *   cancelled.
@@ -20,11 +23,9 @@ const STREAMING: TextDecodeOptions = { stream: true }
 export function parseStream<T>(
   body: ByteSource,
   options: DecodeOptions | undefined,
-  createParser: (emit: (item: T) => void) => PushParser,
-  textDecoderOptions?: TextDecoderOptions,
+  createParser: (emit: (item: T) => void) => ByteParser,
 ): AsyncIterableIterator<T> {
   const signal = options?.signal
-  const decoder = new TextDecoder('utf-8', textDecoderOptions)
   let queue: T[] = []
   let head = 0
   const parser = createParser((item) => {
@@ -79,11 +80,9 @@ export function parseStream<T>(
         if (next.done) {
           finished = true
           source.settled()
-          const rest = decoder.decode()
-          if (rest.length > 0) parser.feed(rest)
           parser.end()
         } else {
-          parser.feed(decoder.decode(next.value, STREAMING))
+          parser.feed(next.value)
         }
       } catch (error) {
         failure = { error }

@@ -427,3 +427,105 @@ describe('createSseParser: error events', () => {
     ])
   })
 })
+
+describe('createSseParser: fed bytes', () => {
+  const utf8 = new TextEncoder()
+  /** Feeds byte pieces (strings are UTF-8 encoded first; arrays are raw bytes) and reports like `parse`. */
+  function parseBytes(pieces: Array<string | number[]>, options: Partial<SseParserOptions> = {}) {
+    const chunks = pieces.map((piece) =>
+      typeof piece === 'string' ? utf8.encode(piece) : new Uint8Array(piece),
+    )
+    const events: SseEvent[] = []
+    const retries: number[] = []
+    const comments: string[] = []
+    const parser = createSseParser({
+      onEvent: (event) => events.push(event),
+      onRetry: (ms) => retries.push(ms),
+      onComment: (text) => comments.push(text),
+      ...options,
+    })
+    for (const chunk of chunks) parser.feed(chunk)
+    parser.end()
+    return { events, retries, comments, lastEventId: parser.lastEventId }
+  }
+
+  const STREAM =
+    'id: 1\r\nevent: ünïcode\rdata: 日本\ndata: 😀 b\r\n\r\n: cömment\ndata: x\r\rretry: 5\n:\n\nid\ndata: € last\n\ndata: cut off'
+
+  it('reports the same as for the decoded text, for every two-piece split of the bytes', () => {
+    const bytes = [...utf8.encode(STREAM)]
+    const whole = parse([STREAM])
+    expect(whole.events.length).toBe(3)
+    for (let i = 0; i <= bytes.length; i++) {
+      expect(parseBytes([bytes.slice(0, i), bytes.slice(i)])).toEqual(whole)
+    }
+  })
+
+  it('reports the same as for the decoded text when fed one byte at a time', () => {
+    expect(parseBytes([...utf8.encode(STREAM)].map((byte) => [byte]))).toEqual(parse([STREAM]))
+  })
+
+  it('reports the same for large chunks (decoded through their last line end)', () => {
+    const long = STREAM.repeat(50)
+    expect(parseBytes([long.slice(0, 3000), long.slice(3000)])).toEqual(parse([long]))
+  })
+
+  it('calls each callback during the feed that completes what it reports', () => {
+    const calls: string[] = []
+    const parser = createSseParser({
+      onEvent: (event) => calls.push(`event ${event.data.replace('\n', '+')}`),
+      onRetry: (ms) => calls.push(`retry ${ms}`),
+      onComment: (text) => calls.push(`comment ${text}`),
+    })
+    const feed = (text: string) => {
+      parser.feed(utf8.encode(text))
+      calls.push('|')
+    }
+    feed('data: a\n')
+    feed(': ping\n')
+    feed('retry: 9')
+    feed('9\r')
+    feed('\ndata: b\n')
+    feed('\n')
+    expect(calls.join(' ')).toBe('| comment ping | | retry 99 | | event a+b |')
+  })
+
+  it('removes one BOM from the bytes, and only one', () => {
+    const bom = [0xef, 0xbb, 0xbf]
+    expect(parseBytes([bom, 'data: a\n\n']).events).toEqual([{ event: 'message', data: 'a', id: '' }])
+    // A second BOM is part of the first line: an unknown field, so no event.
+    expect(parseBytes([[...bom, ...bom], 'data: a\n\n']).events).toEqual([])
+  })
+
+  it('makes U+FFFD of invalid bytes, as TextDecoder does', () => {
+    expect(parseBytes([[0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0xff, 0xe2, 0x82, 0x0a, 0x0a]]).events).toEqual([
+      { event: 'message', data: '\ufffd\ufffd', id: '' },
+    ])
+  })
+
+  it('throws a TypeError when text and bytes are mixed in one connection, and allows either after end()', () => {
+    const parser = createSseParser({ onEvent: () => {} })
+    parser.feed('data: a\n')
+    expect(() => parser.feed(utf8.encode('\n'))).toThrow(TypeError)
+    parser.end()
+    parser.feed(utf8.encode('data: b\n'))
+    expect(() => parser.feed('\n')).toThrow(/text and bytes/)
+    parser.end()
+    parser.feed('data: c\n\n')
+  })
+
+  it('throws a TypeError for a chunk that is neither text nor a Uint8Array', () => {
+    const parser = createSseParser({ onEvent: () => {} })
+    expect(() => parser.feed(new ArrayBuffer(4) as unknown as Uint8Array)).toThrow(
+      'feed() takes a string or a Uint8Array, got ArrayBuffer',
+    )
+    expect(() => parser.feed(42 as unknown as string)).toThrow('got number')
+  })
+
+  it('keeps the last event ID across connections fed bytes', () => {
+    const parser = createSseParser({ onEvent: () => {} })
+    parser.feed(utf8.encode('id: 7\ndata: x\n\n'))
+    parser.end()
+    expect(parser.lastEventId).toBe('7')
+  })
+})

@@ -10,6 +10,7 @@ const COLON = 58
 const D = 100
 const E = 101
 const I = 105
+const R = 114
 const BOM = 0xfeff
 
 /**
@@ -66,8 +67,10 @@ export interface SseParser extends PushParser {
  * containing NUL ignored, the last event ID kept across events (`id:` with no value resets it to `''`),
  * comments reported, unknown fields ignored, and an unfinished message at the end of the stream dropped.
  *
- * Feed it decoded text (e.g. from `TextDecoder` with `{ stream: true, ignoreBOM: true }`); call `end()` when
- * the connection ends. After `end()` the parser is ready for the next connection and keeps `lastEventId`.
+ * Feed it the response's bytes as they arrive (`Uint8Array` chunks: decoded for you, faster than decoding
+ * them first) or text you decoded yourself (with `TextDecoder` and `{ stream: true, ignoreBOM: true }`), one
+ * kind per connection; call `end()` when the connection ends. After `end()` the parser is ready for the next
+ * connection and keeps `lastEventId`. Callbacks run during the `feed()` that completes what they report.
  * @throws {ErrorFrameError} from `feed()` when an error event is dispatched (see `errorEvent`).
  * @example
  * const parser = createSseParser({
@@ -76,6 +79,10 @@ export interface SseParser extends PushParser {
  * })
  * parser.feed('retry: 3000\nid: 7\nevent: tick\ndata: {"n":1}\n')
  * parser.feed('\n') // logs 'retry in 3000', then 'tick {"n":1} 7'
+ *
+ * // Or straight from the network:
+ * for await (const chunk of response.body!) parser.feed(chunk)
+ * parser.end()
  */
 export function createSseParser(options: SseParserOptions): SseParser {
   const { onEvent, onRetry, onComment } = options
@@ -89,7 +96,6 @@ export function createSseParser(options: SseParserOptions): SseParser {
   let firstData = ''
   let moreData: string[] = []
   let atStreamStart = true
-  let ending = false
 
   const pushData = (value: string) => {
     if (dataLines++ === 0) firstData = value
@@ -134,9 +140,11 @@ export function createSseParser(options: SseParserOptions): SseParser {
     }
   }
 
-  const scanner = createLineScanner((text, start, end) => {
+  const scanner = createLineScanner(handleLine, { isUrgentLine })
+
+  function handleLine(text: string, start: number, end: number, unterminated: boolean): void {
     // A line cut off by the end of the stream has no line end: it is not a line, the spec drops it.
-    if (ending) return
+    if (unterminated) return
     if (start === end) {
       dispatch()
       return
@@ -174,25 +182,24 @@ export function createSseParser(options: SseParserOptions): SseParser {
         line.slice(0, colon),
         line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1),
       )
-  })
+  }
 
   return {
     get lastEventId() {
       return lastEventId
     },
-    feed(text) {
-      if (atStreamStart && text.length > 0) {
+    feed(chunk) {
+      if (atStreamStart && chunk.length > 0) {
         atStreamStart = false
-        if (text.charCodeAt(0) === BOM) text = text.slice(1)
+        // Fed bytes lose their BOM in decoding; text may still start with one.
+        if (typeof chunk === 'string' && chunk.charCodeAt(0) === BOM) chunk = chunk.slice(1)
       }
-      scanner.feed(text)
+      scanner.feed(chunk)
     },
     end() {
-      ending = true
       try {
         scanner.end()
       } finally {
-        ending = false
         if (dataLines > 1) moreData = []
         dataLines = 0
         eventType = ''
@@ -201,6 +208,15 @@ export function createSseParser(options: SseParserOptions): SseParser {
       }
     },
   }
+}
+
+/**
+ * Fed bytes are decoded lazily: only lines with an effect of their own have to reach the parser as soon as
+ * they end. A blank line dispatches, a comment calls `onComment`, a `retry` line calls `onRetry`; `data`,
+ * `event` and `id` lines only take effect at the next blank line, so they can wait for it, as bytes.
+ */
+function isUrgentLine(firstByte: number): boolean {
+  return firstByte === -1 || firstByte === COLON || firstByte === R
 }
 
 // Whether the line text[start, end) begins with `data:` / `event:`. Spelled out with charCodeAt, which V8

@@ -119,19 +119,14 @@ export interface DecodeSseOptions extends DecodeOptions {
  * }
  */
 export function decodeSse(body: ByteSource, options?: DecodeSseOptions): AsyncIterableIterator<SseEvent> {
-  return parseStream<SseEvent>(
-    body,
-    options,
-    (emit) =>
-      createSseParser({
-        onEvent: emit,
-        onRetry: options?.onRetry,
-        onComment: options?.onComment,
-        errorEvent: options?.errorEvent,
-        lastEventId: options?.lastEventId,
-      }),
-    // The parser removes the one leading BOM the spec allows; TextDecoder must not remove one as well.
-    { ignoreBOM: true },
+  return parseStream<SseEvent>(body, options, (emit) =>
+    createSseParser({
+      onEvent: emit,
+      onRetry: options?.onRetry,
+      onComment: options?.onComment,
+      errorEvent: options?.errorEvent,
+      lastEventId: options?.lastEventId,
+    }),
   )
 }
 

@@ -19,6 +19,8 @@ export function encodeText(chunk: string): string {
   return chunk
 }
 
+const STREAMING: TextDecodeOptions = { stream: true }
+
 /**
  * Decodes a UTF-8 byte stream into text chunks, one per chunk of bytes that completes at least one character.
  * A multi-byte character split between chunks is yielded whole, with the later chunk; a UTF-8 byte order mark
@@ -30,10 +32,17 @@ export function encodeText(chunk: string): string {
  * for await (const text of decodeText(response.body!)) story += text
  */
 export function decodeText(body: ByteSource, options?: DecodeOptions): AsyncIterableIterator<string> {
-  return parseStream<string>(body, options, (emit) => ({
-    feed(text) {
-      if (text.length > 0) emit(text)
-    },
-    end() {},
-  }))
+  return parseStream<string>(body, options, (emit) => {
+    const decoder = new TextDecoder()
+    return {
+      feed(bytes) {
+        const text = decoder.decode(bytes, STREAMING)
+        if (text.length > 0) emit(text)
+      },
+      end() {
+        const rest = decoder.decode()
+        if (rest.length > 0) emit(rest)
+      },
+    }
+  })
 }

@@ -1,4 +1,5 @@
 import type { ErrorFrame } from '../errors/error-frame'
+import { utf8Length } from '../utf8-length'
 import type {
   ResumableStore,
   ResumableStreamStatus,
@@ -211,19 +212,4 @@ function wake(entry: Entry): void {
   const wakers = [...entry.wakers]
   entry.wakers.clear()
   for (const waker of wakers) waker()
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair is one 4-byte character.
-      bytes += 4
-      i += 1
-    } else bytes += 3
-  }
-  return bytes
 }
