@@ -3,6 +3,7 @@ import { type BenchChild, spawnBenchChild } from './shared/child-process'
 import { type FrameCounter, type ReadResult, readToEnd } from './shared/http-client'
 import type { BenchConfig, Cell, GroupResult } from './shared/report'
 import { median } from './shared/stats'
+import { waitIdle } from './shared/wait-idle'
 import { WORD_BYTES } from './shared/workload'
 
 const FORMATS: EncodeFormat[] = ['text', 'ndjson', 'sse']
@@ -22,25 +23,33 @@ export async function runEncodeThroughput(config: BenchConfig): Promise<GroupRes
   const capMs = config.quick ? 2_000 : 2_500
   const rows: Record<string, Cell>[] = []
   const notes: string[] = [
-    `${count.toLocaleString('en-US')} items per read (text: 7-byte words; NDJSON: {"id","word"} records; SSE: one \`data:\` event per word), from an async generator, through node:http on 127.0.0.1 with a Next.js-style body pump; one server process per contender (shared in --quick), median of ${config.runs} read(s)${config.quick ? '' : ' after a warm-up'}. MB = 10^6 bytes.`,
+    `${count.toLocaleString('en-US')} items per read (text: 7-byte words; NDJSON: {"id","word"} records; SSE: one \`data:\` event per word), from an async generator, through node:http on 127.0.0.1 with a Next.js-style body pump; one server process per contender (shared in --quick), median of ${config.runs} read(s)${config.quick ? '' : ' after a warm-up'}, taken in rounds (every row once per round), each read starting once every server process is idle. MB = 10^6 bytes.`,
     `A read is cut after ${capMs / 1000} s; a capped row's rate is measured over the items it got in that time (marked "capped": for the start() loop the rate still falls as its queue grows).`,
   ]
-  // Full runs give every contender a fresh server process; a quick run shares one to save start-up time.
-  const shared = config.quick ? await startServer() : undefined
+  // Full runs give every contender a server process of its own; a quick run shares one to save start-up time.
+  // The runs are taken in rounds (every contender and format once per round), so a slow spell of a shared
+  // machine hits every row alike instead of whichever contender was running then.
+  const servers: { url: string; child: BenchChild }[] = []
   try {
+    const shared = config.quick ? await startServer() : undefined
+    if (shared) servers.push(shared)
+    const cases: Case[] = []
     for (const contender of encodeContenders) {
       const server = shared ?? (await startServer())
-      try {
-        for (const format of contender.formats) {
-          rows.push(await measure(server.url, contender, format, count, capMs, config))
-        }
-      } finally {
-        if (!shared) await server.child.stop()
-      }
+      if (!shared) servers.push(server)
+      for (const format of contender.formats) cases.push({ url: server.url, contender, format, results: [] })
       if (contender.note) notes.push(contender.note)
     }
+    const pids = servers.map((server) => server.child.pid)
+    const measure = async (c: Case, items: number, keep: boolean) => {
+      await waitIdle(pids)
+      await read(c, items, capMs, keep)
+    }
+    if (!config.quick) for (const c of cases) await measure(c, 20_000, false)
+    for (let run = 0; run < config.runs; run++) for (const c of cases) await measure(c, count, true)
+    for (const c of cases) rows.push(rowOf(c, count, capMs))
   } finally {
-    await shared?.child.stop()
+    await Promise.all(servers.map((server) => server.child.stop()))
   }
   for (const format of FORMATS) {
     const ceiling = rows.find((row) => row.format === format && row.id === 'ceiling')
@@ -98,34 +107,50 @@ async function startServer(): Promise<{ url: string; child: BenchChild }> {
   return { url, child }
 }
 
-async function measure(
-  url: string,
-  contender: EncodeContender,
-  format: EncodeFormat,
-  count: number,
-  capMs: number,
-  config: BenchConfig,
-): Promise<Record<string, Cell>> {
-  const label = contender.labels?.[format] ?? contender.label
-  const row: Record<string, Cell> = { id: contender.id, format, contender: label }
+/** One contender in one format, and the reads taken of it so far. */
+interface Case {
+  url: string
+  contender: EncodeContender
+  format: EncodeFormat
+  results: ReadResult[]
+  error?: unknown
+}
+
+/** Reads `count` items of a case to the end; `keep` records the result (a warm-up read is not kept). */
+async function read(c: Case, count: number, capMs: number, keep: boolean): Promise<void> {
+  if (c.error !== undefined) return
   try {
-    const at = (n: number) => `${url}/?contender=${contender.id}&format=${format}&count=${n}`
-    if (!config.quick) await readToEnd(at(20_000), COUNTERS[format], capMs)
-    const results: ReadResult[] = []
-    for (let run = 0; run < config.runs; run++)
-      results.push(await readToEnd(at(count), COUNTERS[format], capMs))
-    const failed = results.find((result) => result.status !== 200)
-    if (failed) {
-      row.remark = `HTTP ${failed.status}`
-      return row
-    }
-    row.itemsPerSecond = median(results.map((result) => itemsIn(format, result) / (result.ms / 1000)))
-    row.mbPerSecond = median(results.map((result) => result.bytes / 1e6 / (result.ms / 1000)))
-    const capped = results.filter((result) => result.capped)
-    const complete = results.filter((result) => !result.capped && itemsIn(format, result) < count)
-    row.remark = capped.length > 0 ? `capped at ${capMs / 1000} s` : complete.length > 0 ? 'short body' : ''
+    const result = await readToEnd(
+      `${c.url}/?contender=${c.contender.id}&format=${c.format}&count=${count}`,
+      COUNTERS[c.format],
+      capMs,
+    )
+    if (keep) c.results.push(result)
   } catch (error) {
-    row.remark = `failed: ${error instanceof Error ? error.message : String(error)}`
+    c.error = error
   }
+}
+
+function rowOf(c: Case, count: number, capMs: number): Record<string, Cell> {
+  const { contender, format, results } = c
+  const row: Record<string, Cell> = {
+    id: contender.id,
+    format,
+    contender: contender.labels?.[format] ?? contender.label,
+  }
+  if (c.error !== undefined) {
+    row.remark = `failed: ${c.error instanceof Error ? c.error.message : String(c.error)}`
+    return row
+  }
+  const failed = results.find((result) => result.status !== 200)
+  if (failed) {
+    row.remark = `HTTP ${failed.status}`
+    return row
+  }
+  row.itemsPerSecond = median(results.map((result) => itemsIn(format, result) / (result.ms / 1000)))
+  row.mbPerSecond = median(results.map((result) => result.bytes / 1e6 / (result.ms / 1000)))
+  const capped = results.filter((result) => result.capped)
+  const complete = results.filter((result) => !result.capped && itemsIn(format, result) < count)
+  row.remark = capped.length > 0 ? `capped at ${capMs / 1000} s` : complete.length > 0 ? 'short body' : ''
   return row
 }
