@@ -132,6 +132,44 @@ describe('Coalescer.read', () => {
     expect(batch).toEqual({ text: 'ab', end: 'open' })
   })
 
+  it('sends, at a turn end, the batch open then, whichever batch asked for the turn', async () => {
+    const source = controlledSource()
+    const turns = manualTurns()
+    const items = coalescer(source.iterator, { afterTurn: turns.afterTurn, budgetUnits: 4 })
+    source.emit('a')
+    const first = items.read()
+    await flush() // 'a' is in, next() pending: the first batch asks for the turn end
+    source.emit('bcd') // fills the first batch to its budget before the turn ends
+    expect(await first).toEqual({ text: 'abcd', end: 'open' })
+    source.emit('e')
+    let second: Batch | undefined
+    void items.read().then((read) => {
+      second = read
+    })
+    await flush()
+    turns.end() // the turn the first batch asked for ends while the second is open with text
+    await flush()
+    expect(second).toEqual({ text: 'e', end: 'open' })
+  })
+
+  it('keeps no batch alive while a turn end is pending: every batch schedules the same callback', async () => {
+    // A source that is always ready can keep the turn from ending for hundreds of batches; a callback per
+    // batch would hold each one (and its text) until then.
+    const scheduled: Array<() => void> = []
+    async function* ready() {
+      for (let i = 0; i < 1000; i++) {
+        yield 'x'.repeat(100)
+        await Promise.resolve() // a next() that is pending for a moment, as behind a layer of async work
+      }
+    }
+    const items = coalescer(ready(), { afterTurn: (callback) => scheduled.push(callback), budgetUnits: 1000 })
+    let batches = 0
+    for (let batch = await items.read(); batch?.end === 'open'; batch = await items.read()) batches++
+    expect(batches).toBe(100)
+    expect(scheduled.length).toBe(100)
+    expect(new Set(scheduled).size).toBe(1)
+  })
+
   it('keeps the next() pending when a batch is sent, and pulls nothing more until the next read', async () => {
     const source = controlledSource()
     const items = coalescer(source.iterator)

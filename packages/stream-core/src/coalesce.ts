@@ -191,11 +191,19 @@ export class Coalescer<T> {
 
   /** Sends `batch` as it is if it is still open when this turn of the event loop ends. */
   #sendAtTurnEnd(batch: OpenBatch): void {
-    // A method of its own: a closure over `batch` inside the loop would cost a context per item.
     batch.turnScheduled = true
-    this.#afterTurn(() => {
-      if (this.#batch === batch) this.#finish(batch, { text: batch.text, end: 'open' })
-    })
+    this.#afterTurn(this.#turnEnded)
+  }
+
+  /**
+   * The turn ended with a `next()` pending (else the batch would still be filling): the open batch, if it
+   * has text, goes as it is. One function for every batch, holding nothing but the coalescer: a callback
+   * holding its batch would keep each batch's text alive until the turn ends, which a source that is always
+   * ready puts off for as long as it runs (hundreds of 64 KiB batches).
+   */
+  readonly #turnEnded = (): void => {
+    const batch = this.#batch
+    if (batch !== undefined && batch.text !== '') this.#finish(batch, { text: batch.text, end: 'open' })
   }
 
   #failed(error: unknown): void {
