@@ -150,6 +150,19 @@ describe('encodeSseData', () => {
   it('throws an EncodeError for undefined data instead of sending an empty frame', () => {
     expect(() => encodeSseData(undefined)).toThrow(EncodeError)
   })
+
+  it.each([1, 31, 32, 33, 200])('splits %i-character data at a CR or LF wherever it is', (length) => {
+    for (const lineBreak of ['\n', '\r', '\r\n']) {
+      for (const at of [0, Math.floor(length / 2), length]) {
+        const data = 'x'.repeat(at) + lineBreak + 'y'.repeat(length - at)
+        const lines = data.split(/\r\n|\r|\n/)
+        expect(encodeSseData(data)).toBe(
+          `${lines.map((line) => (line ? `data: ${line}` : 'data:')).join('\n')}\n\n`,
+        )
+      }
+    }
+    expect(encodeSseData('z'.repeat(length))).toBe(`data: ${'z'.repeat(length)}\n\n`)
+  })
 })
 
 describe('encodeSseError', () => {

@@ -142,8 +142,17 @@ function encodeId(id: string | number): string {
   return text
 }
 
+/** Up to this length a loop over the characters beats two native searches (this runs once per item). */
+const SHORT_TEXT = 32
+const CR = 13
+
 function hasLineBreak(text: string): boolean {
-  return text.includes('\n') || text.includes('\r')
+  if (text.length > SHORT_TEXT) return text.includes('\n') || text.includes('\r')
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code <= CR && (code === 10 || code === CR)) return true
+  }
+  return false
 }
 
 /** `name: value\n`; `name:\n` for an empty value, which the client reads as the same empty value. */
