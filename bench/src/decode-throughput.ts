@@ -42,6 +42,14 @@ function bodyOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
 
 const newTally = (): Tally => ({ count: 0, length: 0 })
 
+/** A callback that counts what a parser reports into `tally`: one item and the length of its data. */
+const countInto =
+  (tally: Tally) =>
+  (event: { data: string }): void => {
+    tally.count++
+    tally.length += event.data.length
+  }
+
 const loadCore = () => import('@streamkit/stream-core')
 
 const sseContenders: DecodeContender[] = [
@@ -52,10 +60,7 @@ const sseContenders: DecodeContender[] = [
     decode({ strings }) {
       const tally = newTally()
       const parser = createParser({
-        onEvent(event) {
-          tally.count++
-          tally.length += event.data.length
-        },
+        onEvent: countInto(tally),
       })
       for (const text of strings) parser.feed(text)
       return tally
@@ -69,10 +74,7 @@ const sseContenders: DecodeContender[] = [
       const { createSseParser } = await loadCore()
       const tally = newTally()
       const parser = createSseParser({
-        onEvent(event) {
-          tally.count++
-          tally.length += event.data.length
-        },
+        onEvent: countInto(tally),
       })
       for (const chunk of chunks) parser.feed(chunk)
       parser.end()
@@ -87,10 +89,7 @@ const sseContenders: DecodeContender[] = [
       const tally = newTally()
       const decoder = new TextDecoder()
       const parser = createParser({
-        onEvent(event) {
-          tally.count++
-          tally.length += event.data.length
-        },
+        onEvent: countInto(tally),
       })
       for (const chunk of chunks) parser.feed(decoder.decode(chunk, { stream: true }))
       parser.feed(decoder.decode())
@@ -107,10 +106,7 @@ const sseContenders: DecodeContender[] = [
         getMessages(
           () => {},
           () => {},
-          (message) => {
-            tally.count++
-            tally.length += message.data.length
-          },
+          countInto(tally),
         ),
       )
       for (const chunk of chunks) onChunk(chunk)
@@ -124,10 +120,8 @@ const sseContenders: DecodeContender[] = [
     async decode({ chunks }) {
       const { decodeSse } = await loadCore()
       const tally = newTally()
-      for await (const event of decodeSse(bodyOf(chunks))) {
-        tally.count++
-        tally.length += event.data.length
-      }
+      const count = countInto(tally)
+      for await (const event of decodeSse(bodyOf(chunks))) count(event)
       return tally
     },
   },
@@ -140,10 +134,8 @@ const sseContenders: DecodeContender[] = [
       const events = bodyOf(chunks)
         .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
         .pipeThrough(new EventSourceParserStream())
-      for await (const event of events) {
-        tally.count++
-        tally.length += event.data.length
-      }
+      const count = countInto(tally)
+      for await (const event of events) count(event)
       return tally
     },
   },

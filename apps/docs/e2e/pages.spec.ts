@@ -120,3 +120,14 @@ test.describe('on a wide screen', () => {
     await expect(toc.getByRole('link', { name: 'StreamResponseOptions', exact: true })).toHaveCount(0)
   })
 })
+
+test('the performance page shows the latest benchmark chart as a loaded image', async ({ page }) => {
+  await page.goto('/performance')
+  const chart = page.getByRole('img', { name: /Benchmark results of the run on \d{4}-\d{2}-\d{2}/ })
+  await expect(chart).toBeVisible()
+  // The data URL must decode to a real SVG: a broken image has no natural size.
+  await expect
+    .poll(() => chart.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(100)
+  await expect(page.getByText(/Latest full run: \d{4}-\d{2}-\d{2}, .+ cores, Node v\d+/)).toBeVisible()
+})

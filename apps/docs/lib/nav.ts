@@ -20,6 +20,7 @@ export const navigation: NavSection[] = [
       { href: '/', title: 'Introduction' },
       { href: '/getting-started', title: 'Getting started' },
       { href: '/examples', title: 'Live examples' },
+      { href: '/performance', title: 'Performance' },
     ],
   },
   {

@@ -4,8 +4,8 @@ import { ErrorFrameError } from '../errors/error-frame-error'
 import { createSseParser, type SseParserOptions } from './sse-parser'
 import type { SseEvent } from './sse-types'
 
-/** Feeds `pieces` to a fresh parser, ends it, and returns everything it reported. */
-function parse(pieces: string[], options: Partial<SseParserOptions> = {}) {
+/** Feeds `pieces` (text or bytes) to a fresh parser, ends it, and returns everything it reported. */
+function parse(pieces: Array<string | Uint8Array>, options: Partial<SseParserOptions> = {}) {
   const events: SseEvent[] = []
   const retries: number[] = []
   const comments: string[] = []
@@ -431,23 +431,11 @@ describe('createSseParser: error events', () => {
 describe('createSseParser: fed bytes', () => {
   const utf8 = new TextEncoder()
   /** Feeds byte pieces (strings are UTF-8 encoded first; arrays are raw bytes) and reports like `parse`. */
-  function parseBytes(pieces: Array<string | number[]>, options: Partial<SseParserOptions> = {}) {
-    const chunks = pieces.map((piece) =>
-      typeof piece === 'string' ? utf8.encode(piece) : new Uint8Array(piece),
+  const parseBytes = (pieces: Array<string | number[]>, options: Partial<SseParserOptions> = {}) =>
+    parse(
+      pieces.map((piece) => (typeof piece === 'string' ? utf8.encode(piece) : new Uint8Array(piece))),
+      options,
     )
-    const events: SseEvent[] = []
-    const retries: number[] = []
-    const comments: string[] = []
-    const parser = createSseParser({
-      onEvent: (event) => events.push(event),
-      onRetry: (ms) => retries.push(ms),
-      onComment: (text) => comments.push(text),
-      ...options,
-    })
-    for (const chunk of chunks) parser.feed(chunk)
-    parser.end()
-    return { events, retries, comments, lastEventId: parser.lastEventId }
-  }
 
   const STREAM =
     'id: 1\r\nevent: ünïcode\rdata: 日本\ndata: 😀 b\r\n\r\n: cömment\ndata: x\r\rretry: 5\n:\n\nid\ndata: € last\n\ndata: cut off'
