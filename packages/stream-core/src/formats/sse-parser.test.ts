@@ -478,6 +478,19 @@ describe('createSseParser: fed bytes', () => {
     expect(calls.join(' ')).toBe('| comment ping | | retry 99 | | event a+b |')
   })
 
+  it('reports a comment or retry on the first line at once, also after a BOM', () => {
+    for (const first of [': hello\n', 'retry: 5\n']) {
+      let reports = 0
+      const parser = createSseParser({
+        onEvent: () => {},
+        onComment: () => reports++,
+        onRetry: () => reports++,
+      })
+      parser.feed(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8.encode(first)))
+      expect(reports).toBe(1)
+    }
+  })
+
   it('removes one BOM from the bytes, and only one', () => {
     const bom = [0xef, 0xbb, 0xbf]
     expect(parseBytes([bom, 'data: a\n\n']).events).toEqual([{ event: 'message', data: 'a', id: '' }])

@@ -66,9 +66,7 @@ export function createUtf8LineDecoder(
   const decode = (bytes: Uint8Array, final: boolean, large: boolean) => {
     if (atStart) {
       atStart = false
-      if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        bytes = bytes.subarray(3)
-      }
+      if (bytes.length >= 3 && isBom(bytes, 0)) bytes = bytes.subarray(3)
     }
     if (bytes.length === 0) return
     const oneShotFits = final || (large ? lastLargeWasAscii : lastSmallWasAscii)
@@ -123,6 +121,18 @@ export function createUtf8LineDecoder(
     }
   }
 
+  /**
+   * The first byte of the line `target[start, end)`, or -1 for a blank line. The BOM that decoding will
+   * remove is not part of the first line: before anything is passed on, the first line starts at `begin`.
+   */
+  const firstByte = (target: Uint8Array, start: number, end: number): number => {
+    if (end === start) return -1
+    if (atStart && start === begin && end - start >= 3 && isBom(target, start)) {
+      return end === start + 3 ? -1 : (target[start + 3] as number)
+    }
+    return target[start] as number
+  }
+
   /** Small chunks: copied into the buffer byte by byte while their line ends are found. */
   const scan = (bytes: Uint8Array) => {
     reserve(bytes.length)
@@ -140,9 +150,7 @@ export function createUtf8LineDecoder(
         start = at
         continue
       }
-      if (isUrgentLine === undefined || isUrgentLine(at - 1 === start ? -1 : (target[start] as number))) {
-        cut = at
-      }
+      if (isUrgentLine === undefined || isUrgentLine(firstByte(target, start, at - 1))) cut = at
       start = at
       if (byte === CR) cr = at - 1
     }
@@ -210,4 +218,9 @@ export function createUtf8LineDecoder(
 
 function isLineEnd(byte: number): boolean {
   return byte === LF || byte === CR
+}
+
+/** Whether `bytes` holds a UTF-8 byte order mark (EF BB BF) at `at`. */
+function isBom(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf
 }
