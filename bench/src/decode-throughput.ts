@@ -276,15 +276,11 @@ function split(bytes: Uint8Array, size: number): Uint8Array[] {
   return chunks
 }
 
-/** Median MB/s of `runs` timed calls (after the one the caller checked), on `bytes` body bytes. */
-async function rate(contender: DecodeContender, input: Input, bytes: number, runs: number): Promise<number> {
-  const rates: number[] = []
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now()
-    await contender.decode(input)
-    rates.push(bytes / 1e6 / ((performance.now() - started) / 1000))
-  }
-  return median(rates)
+/** MB/s of one timed call on `bytes` body bytes. */
+async function timedRate(contender: DecodeContender, input: Input, bytes: number): Promise<number> {
+  const started = performance.now()
+  await contender.decode(input)
+  return bytes / 1e6 / ((performance.now() - started) / 1000)
 }
 
 const REFERENCE: Record<string, string> = { sse: 'eventsource-parser-strings', ndjson: 'naive' }
@@ -301,7 +297,7 @@ export async function runDecodeThroughput(config: BenchConfig): Promise<GroupRes
   const runs = config.quick ? 1 : Math.max(config.runs, 5)
   const rows: Record<string, Cell>[] = []
   const notes: string[] = [
-    `${(targetBytes / 2 ** 20).toFixed(1)} MiB bodies (SSE: \`event\`/\`data\` JSON/\`id\` per event, ~64 bytes; NDJSON: {"id","word"} rows; "mixed": every 10th word has multi-byte characters, so no 64 KiB chunk is pure ASCII), median of ${runs} run(s) after a warm-up. MB = 10^6 bytes.`,
+    `${(targetBytes / 2 ** 20).toFixed(1)} MiB bodies (SSE: \`event\`/\`data\` JSON/\`id\` per event, ~64 bytes; NDJSON: {"id","word"} rows; "mixed": every 10th word has multi-byte characters, so no 64 KiB chunk is pure ASCII), median of ${runs} run(s) after a warm-up, taken in rounds (every decoder once per round). MB = 10^6 bytes.`,
     '"push": chunks fed to the parser in a plain loop; "stream": chunks read from a ReadableStream, one per pull, as from response.body. eventsource-parser takes strings: its "strings in" row is fed text decoded before the clock starts (how its own benchmark measures it); every "bytes in" row includes UTF-8 decoding, as a client reading response.body must.',
   ]
   const encoder = new TextEncoder()
@@ -332,7 +328,9 @@ export async function runDecodeThroughput(config: BenchConfig): Promise<GroupRes
       const input: Input = { chunks, strings: chunks.map((chunk) => decoder.decode(chunk, { stream: true })) }
       const chunkLabel = chunkSize === 16 ? '16 B' : '64 KiB'
       let expected: Tally | undefined
-      let referenceRate: number | undefined
+      // First a checked warm-up call of each contender; then the timed runs in rounds (every contender once
+      // per round), so a slow spell of a shared machine hits every row alike.
+      const timed: { contender: DecodeContender; row: Record<string, Cell>; rates: number[] }[] = []
       for (const contender of body.contenders) {
         const row: Record<string, Cell> = {
           format: body.format,
@@ -354,12 +352,27 @@ export async function runDecodeThroughput(config: BenchConfig): Promise<GroupRes
             }
             row.remark = `${tally.count.toLocaleString('en-US')} items ok`
           }
-          row.mbPerSecond = await rate(contender, input, body.bytes.length, runs)
-          if (contender.id === REFERENCE[body.format]) referenceRate = row.mbPerSecond
-          row.vsReference = referenceRate === undefined ? null : row.mbPerSecond / referenceRate
+          timed.push({ contender, row, rates: [] })
         } catch (error) {
           row.remark = `failed: ${error instanceof Error ? error.message : String(error)}`
         }
+      }
+      for (let run = 0; run < runs; run++) {
+        for (const entry of timed) {
+          try {
+            entry.rates.push(await timedRate(entry.contender, input, body.bytes.length))
+          } catch (error) {
+            entry.row.remark = `failed: ${error instanceof Error ? error.message : String(error)}`
+          }
+        }
+      }
+      const referenceRate = median(
+        timed.find((entry) => entry.contender.id === REFERENCE[body.format])?.rates ?? [Number.NaN],
+      )
+      for (const { row, rates } of timed) {
+        if (rates.length < runs) continue
+        row.mbPerSecond = median(rates)
+        row.vsReference = Number.isFinite(referenceRate) ? row.mbPerSecond / referenceRate : null
       }
     }
   }
