@@ -90,11 +90,37 @@ describe('Coalescer.read', () => {
     expect((await items.read())?.text).toBe('x')
   })
 
-  it('lets one item larger than the budget through whole', async () => {
+  it('never takes a batch over the budget: the item that would starts the next batch', async () => {
+    const items = coalescer(['aaa', 'bbb', 'ccc', 'dd'], { budgetUnits: 8 })
+    expect((await items.read())?.text).toBe('aaabbb')
+    expect(await items.read()).toEqual({ text: 'cccdd', end: 'done' })
+  })
+
+  it('sends an item larger than the budget as a batch of its own, whole', async () => {
     const big = 'b'.repeat(100)
     const items = coalescer(['a', big, 'c'], { budgetUnits: 10 })
-    expect((await items.read())?.text).toBe(`a${big}`)
-    expect((await items.read())?.text).toBe('c')
+    expect((await items.read())?.text).toBe('a')
+    expect((await items.read())?.text).toBe(big)
+    expect(await items.read()).toEqual({ text: 'c', end: 'done' })
+  })
+
+  it('keeps the item carried to the next batch when the source then fails', async () => {
+    const error = new Error('broken')
+    async function* source() {
+      yield 'aaaa'
+      yield 'bbbb'
+      throw error
+    }
+    const items = coalescer(source(), { budgetUnits: 6 })
+    expect((await items.read())?.text).toBe('aaaa')
+    expect(await items.read()).toEqual({ text: 'bbbb', end: 'error', error, encoding: false })
+  })
+
+  it('drops the carried item on cancel', async () => {
+    const items = coalescer(['aaaa', 'bbbb', 'cccc'], { budgetUnits: 6 })
+    expect((await items.read())?.text).toBe('aaaa')
+    await items.cancel(new Error('client left'))
+    expect(await items.read()).toEqual({ text: '', end: 'done' })
   })
 
   it('takes one item per batch with a budget of 0', async () => {

@@ -48,9 +48,11 @@ export interface CoalescerOptions<T> {
   /** One item to its frame; a throw ends the batch as an encoding error. */
   encode: (item: T) => string
   /**
-   * UTF-16 units (`text.length`) after which a batch is sent; 0 sends one item per batch. Counted in units,
-   * not UTF-8 bytes, so no item is measured: a batch of `n` units is `n` to `3n` bytes, and whoever sends
-   * it cuts the bytes to its own limit (`streamResponse` cuts chunks at `coalesceBytes`).
+   * UTF-16 units (`text.length`) a batch may hold; 0 sends one item per batch. Batches hold whole items: a
+   * frame that would take a batch over the budget starts the next one, and a frame larger than the budget
+   * is a batch of its own. Counted in units, not UTF-8 bytes, so no item is measured: a batch of `n` units
+   * is `n` to `3n` bytes, and whoever sends it cuts the bytes to its own limit (`streamResponse` cuts
+   * chunks at `coalesceBytes`, which only multi-byte text or a large item ever needs).
    */
   budgetUnits: number
   /** The turn boundary; the shared `MessageChannel` scheduler by default. */
@@ -69,6 +71,8 @@ export class Coalescer<T> {
   readonly #afterTurn: TurnScheduler
   /** An outcome that arrived while no batch was being read; the next `read` starts with it. */
   #held: ReadOutcome<T> | undefined
+  /** A frame that would have taken the last batch over the budget: the next batch starts with it. */
+  #carry = ''
   /** A `next()` is pending. */
   #waiting = false
   /** The source was aborted, cancelled or ended: later outcomes are dropped, nothing more is pulled. */
@@ -111,16 +115,17 @@ export class Coalescer<T> {
    */
   read(deadline?: Promise<unknown>): Promise<Batch | undefined> {
     return new Promise((resolve) => {
-      const batch: OpenBatch = { text: '', turnScheduled: false, resolve }
+      const batch: OpenBatch = { text: this.#carry, turnScheduled: false, resolve }
+      this.#carry = ''
       this.#batch = batch
       const held = this.#held
       this.#held = undefined
       if (held) {
         if (!held.ok)
-          return this.#finish(batch, { text: '', end: 'error', error: held.error, encoding: false })
+          return this.#finish(batch, { text: batch.text, end: 'error', error: held.error, encoding: false })
         if (!this.#accept(batch, held.result)) return
       } else if (this.#stopped) {
-        return this.#finish(batch, { text: '', end: 'done' })
+        return this.#finish(batch, { text: batch.text, end: 'done' })
       }
       // A `next()` still pending from an earlier batch lands in this one when it settles.
       if (!this.#waiting) void this.#fill()
@@ -148,6 +153,7 @@ export class Coalescer<T> {
   cancel(reason: unknown): Promise<void> {
     this.#stopped = true
     this.#held = undefined
+    this.#carry = ''
     const batch = this.#batch
     if (batch) this.#finish(batch, { text: batch.text, end: 'done' })
     return this.#cursor.cancel(reason)
@@ -232,7 +238,14 @@ export class Coalescer<T> {
       this.#finish(batch, { text: batch.text, end: 'error', error, encoding: true })
       return false
     }
-    batch.text += frame
+    const text = batch.text
+    if (text !== '' && text.length + frame.length > this.#budget) {
+      // Whole items only, and never over the budget: this frame starts the next batch.
+      this.#carry = frame
+      this.#finish(batch, { text, end: 'open' })
+      return false
+    }
+    batch.text = text + frame
     if (batch.text.length < this.#budget) return true
     this.#finish(batch, { text: batch.text, end: 'open' })
     return false
