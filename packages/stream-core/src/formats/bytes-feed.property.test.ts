@@ -125,18 +125,12 @@ describe('feeding bytes: the same as feeding the decoded text', () => {
         // same byte, decoded: nothing reported late (held back) or early.
         const chunks = cutAt(bytes, points)
         const seen: number[] = []
-        let count = 0
-        const parser = createSseParser({
-          onEvent: () => count++,
-          onRetry: () => count++,
-          onComment: () => count++,
-          errorEvent: null,
-        })
+        const { parser, reports } = countingSseParser()
         let fed = 0
         const expected: number[] = []
         for (const chunk of chunks) {
           parser.feed(chunk)
-          seen.push(count)
+          seen.push(reports())
           fed += chunk.length
           expected.push(completedReports(bytes.subarray(0, fed)))
         }
@@ -181,6 +175,13 @@ describe('feeding bytes: the same as feeding the decoded text', () => {
 function completedReports(prefix: Uint8Array): number {
   let last = prefix.length - 1
   while (last >= 0 && prefix[last] !== 10 && prefix[last] !== 13) last--
+  const { parser, reports } = countingSseParser()
+  parser.feed(new TextDecoder().decode(prefix.subarray(0, last + 1)))
+  return reports()
+}
+
+/** An SSE parser that counts what it reports: events, retries and comments. */
+function countingSseParser() {
   let count = 0
   const parser = createSseParser({
     onEvent: () => count++,
@@ -188,6 +189,5 @@ function completedReports(prefix: Uint8Array): number {
     onComment: () => count++,
     errorEvent: null,
   })
-  parser.feed(new TextDecoder().decode(prefix.subarray(0, last + 1)))
-  return count
+  return { parser, reports: () => count }
 }
