@@ -2,28 +2,22 @@
 
 import { useNdjsonStream } from '@streamkit/stream-react'
 import type { CityRow } from '@/lib/examples/sources'
-import { ArrivalLog, useArrivals } from './arrivals'
+import { useArrivals } from './arrivals'
 import { LiveExample } from './live-example'
 
 /** A stream that fails after two rows: the client gets the masked error frame, never the raw error. */
 export function FailingStreamDemo() {
-  const { arrivals, begin, record } = useArrivals()
+  const arrivals = useArrivals()
   const { status, items, error, start, stop } = useNdjsonStream<CityRow>('/api/examples/failing', {
-    onChunk: (row) => record(row.city),
+    onChunk: (row) => arrivals.record(row.city),
   })
-  const running = status === 'connecting' || status === 'streaming'
   return (
     <LiveExample
       name="failing"
       title="A stream that fails mid-way"
       route="/api/examples/failing"
-      status={status}
-      running={running}
-      onStart={() => {
-        begin()
-        start()
-      }}
-      onStop={stop}
+      stream={{ status, start, stop }}
+      arrivals={arrivals}
     >
       <p className="live-output">{items.map((row) => row.city).join(', ') || ' '}</p>
       {error ? (
@@ -31,7 +25,6 @@ export function FailingStreamDemo() {
           {error.name}: {error.message}
         </p>
       ) : null}
-      <ArrivalLog arrivals={arrivals} />
     </LiveExample>
   )
 }

@@ -2,28 +2,22 @@
 
 import { useNdjsonStream } from '@streamkit/stream-react'
 import type { CityRow } from '@/lib/examples/sources'
-import { ArrivalLog, useArrivals } from './arrivals'
+import { useArrivals } from './arrivals'
 import { LiveExample } from './live-example'
 
 /** Renders rows as they arrive from app/api/examples/ndjson/route.ts. */
 export function NdjsonStreamDemo() {
-  const { arrivals, begin, record } = useArrivals()
+  const arrivals = useArrivals()
   const { status, items, error, start, stop } = useNdjsonStream<CityRow>('/api/examples/ndjson', {
-    onChunk: (row) => record(row.city),
+    onChunk: (row) => arrivals.record(row.city),
   })
-  const running = status === 'connecting' || status === 'streaming'
   return (
     <LiveExample
       name="ndjson"
       title="NDJSON rows"
       route="/api/examples/ndjson"
-      status={status}
-      running={running}
-      onStart={() => {
-        begin()
-        start()
-      }}
-      onStop={stop}
+      stream={{ status, start, stop }}
+      arrivals={arrivals}
     >
       <table className="live-output">
         <thead>
@@ -44,7 +38,6 @@ export function NdjsonStreamDemo() {
         </tbody>
       </table>
       {error ? <p className="error-text">{error.message}</p> : null}
-      <ArrivalLog arrivals={arrivals} />
     </LiveExample>
   )
 }

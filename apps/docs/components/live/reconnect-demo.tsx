@@ -2,7 +2,7 @@
 
 import { useEventStream } from '@streamkit/stream-react'
 import type { Tick } from '@/lib/examples/sources'
-import { ArrivalLog, useArrivals } from './arrivals'
+import { useArrivals } from './arrivals'
 import { LiveExample } from './live-example'
 
 /**
@@ -10,12 +10,12 @@ import { LiveExample } from './live-example'
  * reconnects by itself, sends Last-Event-ID, and the server resumes after the last event received.
  */
 export function ReconnectDemo() {
-  const { arrivals, begin, record } = useArrivals()
+  const arrivals = useArrivals()
   const { status, events, error, lastEventId, start, stop } = useEventStream('/api/examples/reconnect', {
     reconnect: { maxRetries: 3, initialDelayMs: 300 },
     onChunk: (event) => {
       const tick = JSON.parse(event.data) as Tick
-      record(
+      arrivals.record(
         `tick ${tick.n}${tick.resumedAfter ? `, on a connection that resumed after ${tick.resumedAfter}` : ''}`,
       )
     },
@@ -23,19 +23,13 @@ export function ReconnectDemo() {
   const ticks = events.map((event) => JSON.parse(event.data) as Tick)
   // Each reconnection announces where it resumed: the Last-Event-ID the server received.
   const resumedAfter = [...new Set(ticks.flatMap((tick) => (tick.resumedAfter ? [tick.resumedAfter] : [])))]
-  const running = status === 'connecting' || status === 'streaming'
   return (
     <LiveExample
       name="reconnect"
       title="SSE that reconnects"
       route="/api/examples/reconnect"
-      status={status}
-      running={running}
-      onStart={() => {
-        begin()
-        start()
-      }}
-      onStop={stop}
+      stream={{ status, start, stop }}
+      arrivals={arrivals}
     >
       <p className="live-output" data-testid="reconnect-output">
         {ticks.length > 0 ? `Ticks received: ${ticks.map((tick) => tick.n).join(', ')}.` : 'Not started.'}
@@ -43,7 +37,6 @@ export function ReconnectDemo() {
         {lastEventId ? ` Last event ID: ${lastEventId}.` : ''}
       </p>
       {error ? <p className="error-text">{error.message}</p> : null}
-      <ArrivalLog arrivals={arrivals} />
     </LiveExample>
   )
 }

@@ -2,30 +2,24 @@
 
 import { useEventStream } from '@streamkit/stream-react'
 import type { JobProgress } from '@/lib/examples/sources'
-import { ArrivalLog, useArrivals } from './arrivals'
+import { useArrivals } from './arrivals'
 import { LiveExample } from './live-example'
 
 /** Shows a job's progress events from app/api/examples/sse/route.ts. */
 export function SseProgressDemo() {
-  const { arrivals, begin, record } = useArrivals()
+  const arrivals = useArrivals()
   const { status, events, error, start, stop } = useEventStream('/api/examples/sse', {
-    onChunk: (event) => record(`${event.event} #${event.id}`),
+    onChunk: (event) => arrivals.record(`${event.event} #${event.id}`),
   })
   const last = events.at(-1)
   const progress = last ? (JSON.parse(last.data) as JobProgress) : undefined
-  const running = status === 'connecting' || status === 'streaming'
   return (
     <LiveExample
       name="sse"
       title="Job progress over SSE"
       route="/api/examples/sse"
-      status={status}
-      running={running}
-      onStart={() => {
-        begin()
-        start()
-      }}
-      onStop={stop}
+      stream={{ status, start, stop }}
+      arrivals={arrivals}
     >
       <label className="visually-hidden" htmlFor="job-progress">
         Job progress
@@ -37,7 +31,6 @@ export function SseProgressDemo() {
           : 'Not started'}
       </p>
       {error ? <p className="error-text">{error.message}</p> : null}
-      <ArrivalLog arrivals={arrivals} />
     </LiveExample>
   )
 }
