@@ -8,6 +8,7 @@ import { createLineSplitter } from './lines'
 import { createNdjsonParser } from './ndjson'
 import type { PushParser } from './push-parser'
 import { createSseParser } from './sse-parser'
+import { cutAt, cutPoints, lineEnd, sseStream, value } from './testing/sse-arbitraries'
 import { createUtf8LineDecoder } from './utf8-line-decoder'
 
 const utf8 = new TextEncoder()
@@ -18,44 +19,6 @@ function decodeAll(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes)
 }
 
-/** Cuts `bytes` at the given cut points (any numbers; taken modulo the length, sorted, deduplicated). */
-function cutAt(bytes: Uint8Array, points: number[]): Uint8Array[] {
-  const cuts = [...new Set(points.map((point) => (bytes.length === 0 ? 0 : point % (bytes.length + 1))))]
-  cuts.sort((a, b) => a - b)
-  const chunks: Uint8Array[] = []
-  let from = 0
-  for (const cut of cuts) {
-    chunks.push(bytes.subarray(from, cut))
-    from = cut
-  }
-  chunks.push(bytes.subarray(from))
-  return chunks
-}
-
-const lineEnd = fc.constantFrom('\n', '\r', '\r\n')
-/** Text with the characters that matter: ASCII, multi-byte, astral, BOM, NUL, a lone surrogate, colons. */
-const value = fc
-  .array(fc.constantFrom('a', 'Z', ' ', ':', 'é', '€', '日', '😀', '\ufeff', '\0', '\ud800', '9', '{', '"'), {
-    maxLength: 12,
-  })
-  .map((characters) => characters.join(''))
-/** An SSE line: a known field, a comment, a blank line, an unknown or colon-less field. */
-const sseLine = fc.oneof(
-  value.map((text) => `data: ${text}`),
-  value.map((text) => `data:${text}`),
-  value.map((text) => `event: ${text}`),
-  value.map((text) => `id: ${text}`),
-  fc.nat(99999).map((ms) => `retry: ${ms}`),
-  value.map((text) => `:${text}`),
-  fc.constant(''),
-  fc.constant('data'),
-  value.map((text) => `x-unknown: ${text}`),
-)
-const sseStream = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(sseLine, lineEnd), { maxLength: 30 }), value)
-  .map(
-    ([bom, lines, tail]) => `${bom ? '\ufeff' : ''}${lines.map(([line, end]) => line + end).join('')}${tail}`,
-  )
 /** UTF-8 bytes of a stream, with a few invalid bytes spliced in. */
 const withBadBytes = (text: fc.Arbitrary<string>) =>
   fc
@@ -68,7 +31,6 @@ const withBadBytes = (text: fc.Arbitrary<string>) =>
       for (const [at, byte] of bad) bytes.splice(at % (bytes.length + 1), 0, byte)
       return Uint8Array.from(bytes)
     })
-const cutPoints = fc.array(fc.nat(), { maxLength: 40 })
 
 /** Everything `createParser` reports for `pieces`, or the error it stopped with. */
 function outcome(

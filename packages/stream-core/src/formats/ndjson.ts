@@ -3,15 +3,13 @@ import { NDJSON_ERROR_KEY } from '../errors/error-frame'
 import { ErrorFrameError } from '../errors/error-frame-error'
 import { ParseError } from '../errors/parse-error'
 import type { ByteSource } from './byte-source'
+import { CharCode } from './char-code'
 import type { DecodeOptions } from './decode-options'
 import { encodeJson } from './encode-json'
 import { errorFrameFrom, errorFramePayload } from './error-frame-from'
 import { createLineSplitter } from './lines'
 import { parseStream } from './parse-stream'
 import type { PushParser } from './push-parser'
-
-const SPACE = 32
-const TAB = 9
 
 /**
  * Encodes one NDJSON line: the value as JSON, then `\n`.
@@ -70,7 +68,7 @@ export function createNdjsonParser<T = unknown>(callbacks: NdjsonParserCallbacks
     if (line.length === 0) return
     // Only a line starting with JSON whitespace can be blank (e.g. padding); others go straight to JSON.parse.
     const first = line.charCodeAt(0)
-    if ((first === SPACE || first === TAB) && line.trim().length === 0) return
+    if ((first === CharCode.SPACE || first === CharCode.TAB) && line.trim().length === 0) return
     let value: unknown
     try {
       value = JSON.parse(line)

@@ -521,6 +521,8 @@ describe('createSseParser: fed bytes', () => {
       'feed() takes a string or a Uint8Array, got ArrayBuffer',
     )
     expect(() => parser.feed(42 as unknown as string)).toThrow('got number')
+    expect(() => parser.feed(null as unknown as string)).toThrow('got null')
+    expect(() => parser.feed(undefined as unknown as string)).toThrow('got undefined')
   })
 
   it('keeps the last event ID across connections fed bytes', () => {

@@ -1,17 +1,10 @@
 import { type ErrorFrame, SSE_ERROR_EVENT } from '../errors/error-frame'
 import { ErrorFrameError } from '../errors/error-frame-error'
+import { CharCode } from './char-code'
 import { errorFrameFrom } from './error-frame-from'
-import { createLineScanner } from './lines'
+import { createLineFeed } from './line-feed'
 import type { PushParser } from './push-parser'
 import type { SseEvent } from './sse-types'
-
-const SPACE = 32
-const COLON = 58
-const D = 100
-const E = 101
-const I = 105
-const R = 114
-const BOM = 0xfeff
 
 /**
  * Options of {@link createSseParser}.
@@ -122,7 +115,19 @@ export function createSseParser(options: SseParserOptions): SseParser {
     onEvent(event)
   }
 
-  const processField = (field: string, value: string) => {
+  /** The lines that are not `data` / `event` / `id` / blank: comments, `retry`, unknown fields. */
+  const otherLine = (text: string, start: number, end: number) => {
+    if (text.charCodeAt(start) === CharCode.COLON) {
+      if (onComment)
+        onComment(text.slice(text.charCodeAt(start + 1) === CharCode.SPACE ? start + 2 : start + 1, end))
+      return
+    }
+    // The general rule. Sliced first, so the search for ':' cannot run past the line.
+    const line = text.slice(start, end)
+    const colon = line.indexOf(':')
+    const field = colon === -1 ? line : line.slice(0, colon)
+    const value =
+      colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === CharCode.SPACE ? colon + 2 : colon + 1)
     switch (field) {
       case 'data':
         pushData(value)
@@ -140,65 +145,109 @@ export function createSseParser(options: SseParserOptions): SseParser {
     }
   }
 
-  const scanner = createLineScanner(handleLine, { isUrgentLine })
-
-  function handleLine(text: string, start: number, end: number, unterminated: boolean): void {
-    // A line cut off by the end of the stream has no line end: it is not a line, the spec drops it.
-    if (unterminated) return
-    if (start === end) {
-      dispatch()
-      return
-    }
-    // Fast paths for the common `data:` / `event:` / `id:` / comment lines, read in place.
+  /** One line, `text[start, end)`, not blank, by the general rules of the spec. */
+  const parseLine = (text: string, start: number, end: number) => {
     const first = text.charCodeAt(start)
-    if (first === COLON) {
-      if (onComment) onComment(text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end))
-      return
+    if (first === CharCode.d && isDataField(text, start)) {
+      pushData(text.slice(text.charCodeAt(start + 5) === CharCode.SPACE ? start + 6 : start + 5, end))
+    } else if (first === CharCode.e && isEventField(text, start)) {
+      eventType = text.slice(text.charCodeAt(start + 6) === CharCode.SPACE ? start + 7 : start + 6, end)
+    } else if (first === CharCode.i && isIdField(text, start)) {
+      const valueStart = text.charCodeAt(start + 3) === CharCode.SPACE ? start + 4 : start + 3
+      if (!hasNul(text, valueStart, end)) idBuffer = text.slice(valueStart, end)
+    } else {
+      otherLine(text, start, end)
     }
-    if (first === D && isDataField(text, start, end)) {
-      pushData(text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end))
-      return
-    }
-    if (first === E && isEventField(text, start, end)) {
-      eventType = text.slice(text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end)
-      return
-    }
-    if (
-      first === I &&
-      text.charCodeAt(start + 1) === 100 &&
-      text.charCodeAt(start + 2) === COLON &&
-      end - start >= 3
-    ) {
-      const id = text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end)
-      if (!id.includes('\0')) idBuffer = id
-      return
-    }
-    // The general rule. Sliced first, so the search for ':' cannot run past the line.
-    const line = text.slice(start, end)
-    const colon = line.indexOf(':')
-    if (colon === -1) processField(line, '')
-    else
-      processField(
-        line.slice(0, colon),
-        line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1),
-      )
   }
+
+  /**
+   * Parses the whole lines `text[start, end)` (see `WholeLinesSink`). Text without CR, which is what servers
+   * send, takes a loop that reads each line by its first character: a blank line is known without a search,
+   * the short `event:` and `id:` values are read to their LF directly, and only `data:` values (and lines of
+   * other kinds) are searched for their LF. Text with CR takes the general loop, which looks up both.
+   */
+  const parseLines = (text: string, start: number, end: number) => {
+    const firstCr = text.indexOf('\r', start)
+    if (firstCr !== -1 && firstCr < end) {
+      parseAnyLines(text, start, end, firstCr)
+      return
+    }
+    let at = start
+    while (at < end) {
+      const first = text.charCodeAt(at)
+      if (first === CharCode.LF) {
+        at++
+        dispatch()
+        continue
+      }
+      // Every line ends with an LF before `end`, so the field checks and the scans below stop at it.
+      let lineEnd: number
+      if (first === CharCode.d && isDataField(text, at)) {
+        const valueStart = text.charCodeAt(at + 5) === CharCode.SPACE ? at + 6 : at + 5
+        lineEnd = text.indexOf('\n', valueStart)
+        pushData(text.slice(valueStart, lineEnd))
+      } else if (first === CharCode.e && isEventField(text, at)) {
+        const valueStart = text.charCodeAt(at + 6) === CharCode.SPACE ? at + 7 : at + 6
+        lineEnd = valueStart
+        while (text.charCodeAt(lineEnd) !== CharCode.LF) lineEnd++
+        eventType = text.slice(valueStart, lineEnd)
+      } else if (first === CharCode.i && isIdField(text, at)) {
+        const valueStart = text.charCodeAt(at + 3) === CharCode.SPACE ? at + 4 : at + 3
+        let nul = false
+        lineEnd = valueStart
+        for (let code = text.charCodeAt(lineEnd); code !== CharCode.LF; code = text.charCodeAt(++lineEnd)) {
+          if (code === CharCode.NUL) nul = true
+        }
+        if (!nul) idBuffer = text.slice(valueStart, lineEnd)
+      } else {
+        lineEnd = text.indexOf('\n', at)
+        otherLine(text, at, lineEnd)
+      }
+      at = lineEnd + 1
+    }
+  }
+
+  /** `parseLines` for text with CR (at `nextCr`): each line ends at the first of the next CR and LF. */
+  const parseAnyLines = (text: string, start: number, end: number, nextCr: number) => {
+    // Each of the next LF and CR is looked up again only once passed, so the text is scanned once.
+    let nextLf = text.indexOf('\n', start)
+    let at = start
+    while (at < end) {
+      const lineStart = at
+      let lineEnd: number
+      if (nextCr === -1 || (nextLf !== -1 && nextLf < nextCr)) {
+        lineEnd = nextLf
+        at = nextLf + 1
+        nextLf = text.indexOf('\n', at)
+      } else {
+        lineEnd = nextCr
+        at = nextCr + 1
+        if (at < end && text.charCodeAt(at) === CharCode.LF) at++
+        nextCr = text.indexOf('\r', at)
+        if (nextLf !== -1 && nextLf < at) nextLf = text.indexOf('\n', at)
+      }
+      if (lineStart === lineEnd) dispatch()
+      else parseLine(text, lineStart, lineEnd)
+    }
+  }
+
+  const lines = createLineFeed(parseLines, { isUrgentLine })
 
   return {
     get lastEventId() {
       return lastEventId
     },
     feed(chunk) {
-      if (atStreamStart && chunk.length > 0) {
+      // Fed bytes lose their BOM in decoding; text may still start with one.
+      if (atStreamStart && typeof chunk === 'string' && chunk.length > 0) {
         atStreamStart = false
-        // Fed bytes lose their BOM in decoding; text may still start with one.
-        if (typeof chunk === 'string' && chunk.charCodeAt(0) === BOM) chunk = chunk.slice(1)
+        if (chunk.charCodeAt(0) === CharCode.BOM) chunk = chunk.slice(1)
       }
-      scanner.feed(chunk)
+      lines.feed(chunk)
     },
     end() {
       try {
-        scanner.end()
+        lines.end()
       } finally {
         if (dataLines > 1) moreData = []
         dataLines = 0
@@ -216,30 +265,33 @@ export function createSseParser(options: SseParserOptions): SseParser {
  * `event` and `id` lines only take effect at the next blank line, so they can wait for it, as bytes.
  */
 function isUrgentLine(firstByte: number): boolean {
-  return firstByte === -1 || firstByte === COLON || firstByte === R
+  return firstByte === -1 || firstByte === CharCode.COLON || firstByte === CharCode.r
 }
 
-// Whether the line text[start, end) begins with `data:` / `event:`. Spelled out with charCodeAt, which V8
-// inlines, where startsWith / slice + compare measured several times slower on this hot path.
-function isDataField(text: string, start: number, end: number): boolean {
+// Whether the line at `start` begins with `data:` / `event:` / `id:`. Spelled out with charCodeAt, which V8
+// inlines, where startsWith / slice + compare measured several times slower on this hot path. A line end
+// (or the end of the text) fails the test, so a short line is never read past.
+function isDataField(text: string, start: number): boolean {
   return (
-    end - start >= 5 &&
-    text.charCodeAt(start + 1) === 97 &&
-    text.charCodeAt(start + 2) === 116 &&
-    text.charCodeAt(start + 3) === 97 &&
-    text.charCodeAt(start + 4) === COLON
+    text.charCodeAt(start + 1) === CharCode.a &&
+    text.charCodeAt(start + 2) === CharCode.t &&
+    text.charCodeAt(start + 3) === CharCode.a &&
+    text.charCodeAt(start + 4) === CharCode.COLON
   )
 }
 
-function isEventField(text: string, start: number, end: number): boolean {
+function isEventField(text: string, start: number): boolean {
   return (
-    end - start >= 6 &&
-    text.charCodeAt(start + 1) === 118 &&
-    text.charCodeAt(start + 2) === 101 &&
-    text.charCodeAt(start + 3) === 110 &&
-    text.charCodeAt(start + 4) === 116 &&
-    text.charCodeAt(start + 5) === COLON
+    text.charCodeAt(start + 1) === CharCode.v &&
+    text.charCodeAt(start + 2) === CharCode.e &&
+    text.charCodeAt(start + 3) === CharCode.n &&
+    text.charCodeAt(start + 4) === CharCode.t &&
+    text.charCodeAt(start + 5) === CharCode.COLON
   )
+}
+
+function isIdField(text: string, start: number): boolean {
+  return text.charCodeAt(start + 1) === CharCode.d && text.charCodeAt(start + 2) === CharCode.COLON
 }
 
 function isAsciiDigits(value: string): boolean {
@@ -264,4 +316,9 @@ function errorFrameFromData(data: string): ErrorFrame {
     parsed !== null &&
     typeof (parsed as { message?: unknown }).message === 'string'
   return errorFrameFrom(isFrame ? parsed : data)
+}
+
+function hasNul(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === CharCode.NUL) return true
+  return false
 }

@@ -1,10 +1,10 @@
-const LF = 10
-const CR = 13
+import { CharCode } from './char-code'
+
 /** Chunks at least this long skip the byte-by-byte scan: they are decoded through their last line end. */
 const SCAN_LIMIT = 256
-const STREAMING: TextDecodeOptions = { stream: true }
 /** Buffer capacity kept between lines; a longer line's buffer is released once it is passed on. */
 const KEEP_BYTES = 64 * 1024
+const STREAMING: TextDecodeOptions = { stream: true }
 
 /** What a {@link createUtf8LineDecoder} needs besides its text callback. */
 export interface Utf8LineDecoderOptions {
@@ -33,7 +33,8 @@ export interface Utf8LineDecoder {
  * - Chunks smaller than a line (16-byte network reads) are gathered and decoded once per line, or once per
  *   several lines with `isUrgentLine`, instead of one decoder call per chunk.
  * - A piece that ends at a line end can be decoded without streaming state, which lets the engine take its
- *   ASCII fast path: the decoder used for the next piece is picked by whether the last one was all ASCII.
+ *   ASCII fast path: the decoder used for the next large piece is picked by whether the last one was all
+ *   ASCII.
  *
  * Memory: bytes of an unfinished line (and of non-urgent lines) are kept until passed on, as the text of an
  * unfinished line was before; each byte is copied at most twice, so the work stays linear.
@@ -43,13 +44,12 @@ export function createUtf8LineDecoder(
   options: Utf8LineDecoderOptions = {},
 ): Utf8LineDecoder {
   const isUrgentLine = options.isUrgentLine
-  // Two decoders with the same output: a one-shot call on a piece of whole lines (the fast path for ASCII)
-  // and a streaming one, which the engine decodes mixed text faster with. Neither removes a BOM: `atStart`.
+  // Every piece ends at a line end, so no character is ever left pending between pieces, and a one-shot call
+  // decodes it: the cheapest call for a small piece, and the engine's fast path for an all-ASCII one. Large
+  // pieces that are not all ASCII go to a streaming decoder, which some engines (Node.js) decode such text
+  // faster with; whether the last large piece was all ASCII (as long as its text) picks the decoder.
   const oneShot = new TextDecoder('utf-8', { ignoreBOM: true })
   const streaming = new TextDecoder('utf-8', { ignoreBOM: true })
-  // Whether the last piece of each kind was all ASCII (one UTF-16 unit per byte): short pieces of lines and
-  // long bulk pieces are told apart, as a short ASCII line between two long mixed pieces says nothing of them.
-  let lastSmallWasAscii = true
   let lastLargeWasAscii = true
   let atStart = true
   // Bytes not passed on yet: `buffer[begin, length)`. Passed-on bytes before `begin` are dropped only when
@@ -62,17 +62,26 @@ export function createUtf8LineDecoder(
   let lineStart = 0
   let lastCr = -2
 
-  /** `final`: the end of the stream (an incomplete character is flushed). `large`: a bulk piece. */
-  const decode = (bytes: Uint8Array, final: boolean, large: boolean) => {
-    if (atStart) {
-      atStart = false
-      if (bytes.length >= 3 && isBom(bytes, 0)) bytes = bytes.subarray(3)
-    }
-    if (bytes.length === 0) return
-    const oneShotFits = final || (large ? lastLargeWasAscii : lastSmallWasAscii)
-    const text = oneShotFits ? oneShot.decode(bytes) : streaming.decode(bytes, STREAMING)
-    if (large) lastLargeWasAscii = text.length === bytes.length
-    else lastSmallWasAscii = text.length === bytes.length
+  /** The number of BOM bytes at `bytes[from]` to skip: 3 at the start of the stream if it has one, else 0. */
+  const bomAt = (bytes: Uint8Array, from: number, to: number): number => {
+    if (!atStart || from === to) return 0
+    atStart = false
+    return to - from >= 3 && isBom(bytes, from) ? 3 : 0
+  }
+
+  /** Decodes a small piece (at the end of the stream, an incomplete character at its end becomes U+FFFD). */
+  const decode = (bytes: Uint8Array) => {
+    const skip = bomAt(bytes, 0, bytes.length)
+    if (bytes.length > skip) onText(oneShot.decode(skip === 0 ? bytes : bytes.subarray(skip)))
+  }
+
+  /** Decodes the large piece `bytes[from, to)`. */
+  const decodeLarge = (bytes: Uint8Array, from: number, to: number) => {
+    from += bomAt(bytes, from, to)
+    if (from === to) return
+    const piece = from === 0 && to === bytes.length ? bytes : bytes.subarray(from, to)
+    const text = lastLargeWasAscii ? oneShot.decode(piece) : streaming.decode(piece, STREAMING)
+    lastLargeWasAscii = text.length === piece.length
     onText(text)
   }
 
@@ -108,7 +117,7 @@ export function createUtf8LineDecoder(
   /** Passes on `buffer[begin, cut)` and keeps the rest (also when the parser throws: it has stopped then). */
   const passOn = (cut: number) => {
     try {
-      decode(buffer.subarray(begin, cut), false, false)
+      decode(buffer.subarray(begin, cut))
     } finally {
       begin = cut
       if (begin === length) {
@@ -144,15 +153,15 @@ export function createUtf8LineDecoder(
     for (let i = 0; i < bytes.length; i++) {
       const byte = bytes[i] as number
       target[at++] = byte
-      if (byte > CR || !isLineEnd(byte)) continue
-      if (byte === LF && cr === at - 2) {
+      if (byte > CharCode.CR || !isLineEnd(byte)) continue
+      if (byte === CharCode.LF && cr === at - 2) {
         // The LF of a CRLF: the line already ended at the CR.
         start = at
         continue
       }
       if (isUrgentLine === undefined || isUrgentLine(firstByte(target, start, at - 1))) cut = at
       start = at
-      if (byte === CR) cr = at - 1
+      if (byte === CharCode.CR) cr = at - 1
     }
     length = at
     lineStart = start
@@ -180,14 +189,13 @@ export function createUtf8LineDecoder(
         append(bytes, 0, from)
         const line = buffer.subarray(begin, length)
         begin = length = 0
-        decode(line, false, false)
+        decode(line)
       }
-      if (from <= last)
-        decode(from === 0 && last === size - 1 ? bytes : bytes.subarray(from, last + 1), false, true)
+      if (from <= last) decodeLarge(bytes, from, last + 1)
     } finally {
       begin = length = 0
       lineStart = 0
-      lastCr = last === size - 1 && bytes[last] === CR ? -1 : -2
+      lastCr = last === size - 1 && bytes[last] === CharCode.CR ? -1 : -2
       if (buffer.length > KEEP_BYTES) buffer = new Uint8Array(0)
       if (last < size - 1) append(bytes, last + 1, size)
     }
@@ -205,10 +213,9 @@ export function createUtf8LineDecoder(
       lineStart = 0
       lastCr = -2
       try {
-        decode(rest, true, false)
+        decode(rest)
       } finally {
         atStart = true
-        lastSmallWasAscii = true
         lastLargeWasAscii = true
         if (buffer.length > KEEP_BYTES) buffer = new Uint8Array(0)
       }
@@ -217,7 +224,7 @@ export function createUtf8LineDecoder(
 }
 
 function isLineEnd(byte: number): boolean {
-  return byte === LF || byte === CR
+  return byte === CharCode.LF || byte === CharCode.CR
 }
 
 /** Whether `bytes` holds a UTF-8 byte order mark (EF BB BF) at `at`. */

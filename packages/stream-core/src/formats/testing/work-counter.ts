@@ -1,6 +1,6 @@
 // Test support: counts the characters string primitives touch, to prove decoders linear without timing.
 
-type StringMethod = 'indexOf' | 'slice' | 'includes' | 'trim'
+type StringMethod = 'indexOf' | 'slice' | 'includes' | 'trim' | 'charCodeAt'
 
 /** Thrown by {@link countCharacterWork} as soon as the work exceeds the budget. */
 export class WorkBudgetExceeded extends Error {
@@ -8,10 +8,11 @@ export class WorkBudgetExceeded extends Error {
 }
 
 /**
- * Runs `run` while `String.prototype.indexOf / slice / includes / trim` and `Array.prototype.join` count the
- * characters they scan or copy (a search counts the characters from its start position to the match or to
- * the end; a copy counts the characters it produces). The line splitter and parsers use only these to touch
- * text, so a quadratic algorithm shows up as a count that grows with the square of the input.
+ * Runs `run` while `String.prototype.indexOf / slice / includes / trim / charCodeAt` and `Array.prototype.join`
+ * count the characters they scan or copy (a search counts the characters from its start position to the
+ * match or to the end; a copy counts the characters it produces; `charCodeAt` counts one). The line splitter
+ * and parsers use only these to touch text, so a quadratic algorithm shows up as a count that grows with the
+ * square of the input.
  *
  * Throws {@link WorkBudgetExceeded} the moment the count passes `budget`, so that a quadratic algorithm fails
  * the test quickly instead of running for minutes.
@@ -28,6 +29,7 @@ export async function countCharacterWork(run: () => unknown, budget: number): Pr
     slice: proto.slice,
     includes: proto.includes,
     trim: proto.trim,
+    charCodeAt: proto.charCodeAt,
   }
   const join = Array.prototype.join
   const searched = (self: string, from: unknown, found: number, searchLength: number) => {
@@ -54,6 +56,10 @@ export async function countCharacterWork(run: () => unknown, budget: number): Pr
     // trim scans the whitespace it removes plus one character at each end.
     add(this.length - result.length + 2)
     return result
+  }
+  proto.charCodeAt = function (this: string, index?: unknown) {
+    add(1)
+    return originals.charCodeAt.call(this, index)
   }
   Array.prototype.join = function (this: unknown[], separator?: string) {
     const result = join.call(this, separator)
