@@ -63,11 +63,18 @@ function open(url: string, agent: Agent): Connection {
   return connection
 }
 
-/** Opens `count` streams (in bursts of 50, as a load balancer would hand them over), holds them, checks them. */
-async function step(target: Target, count: number, holdMs: number): Promise<Record<string, Cell>> {
+/**
+ * Opens `count` streams (in bursts of 50, as a load balancer would hand them over), holds them, checks them.
+ * `idleKiB`: the server's RSS before its first step, which its RSS per stream is counted from.
+ */
+async function step(
+  target: Target,
+  count: number,
+  holdMs: number,
+  idleKiB: number,
+): Promise<Record<string, Cell>> {
   const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY })
   await sleep(300)
-  const idleKiB = processTreeRssKiB(target.pid)
   const connections: Connection[] = []
   const openStarted = performance.now()
   for (let index = 0; index < count; index += 50) {
@@ -134,8 +141,12 @@ async function ramp(
   holdMs: number,
   rows: Record<string, Cell>[],
 ): Promise<void> {
+  // One baseline for every step: a process seldom gives memory back after a step, so an idle reading taken
+  // before each step would count only what that step added beyond the last one's high-water mark.
+  await sleep(300)
+  const idleKiB = processTreeRssKiB(target.pid)
   for (const count of steps) {
-    const row = await step(target, count, holdMs)
+    const row = await step(target, count, holdMs, idleKiB)
     rows.push(row)
     if (row.errors !== 0) break
   }
@@ -151,7 +162,7 @@ export async function runConcurrency(config: BenchConfig): Promise<GroupResult> 
   const holdMs = config.quick ? 1_500 : 5_000
   const rows: Record<string, Cell>[] = []
   const notes = [
-    `Streams opened in bursts of 50 from one client process; idle streams held ${holdMs / 1000} s with a ${heartbeatMs} ms heartbeat; an idle stream fails on a connection error, a non-200, an early end, or a gap between frames over 2.5 heartbeats. Steps stop at the first step with an error. RSS: the server's process tree (/proc), per stream = (loaded - idle) / streams.`,
+    `Streams opened in bursts of 50 from one client process; idle streams held ${holdMs / 1000} s with a ${heartbeatMs} ms heartbeat; an idle stream fails on a connection error, a non-200, an early end, or a gap between frames over 2.5 heartbeats. Steps stop at the first step with an error. RSS: the server's process tree (/proc); per stream = (RSS with the streams open - RSS of the idle server before its first step) / streams, so one-time costs are spread over the streams and the largest step is the fairest.`,
   ]
   const plain = spawnBenchChild(new URL('./concurrency-server.ts', import.meta.url))
   try {

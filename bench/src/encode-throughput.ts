@@ -23,7 +23,7 @@ function itemsIn(format: EncodeFormat, result: ReadResult): number {
  */
 export async function runEncodeThroughput(config: BenchConfig): Promise<GroupResult> {
   const count = config.quick ? 10_000 : 1_000_000
-  const capMs = config.quick ? 2_000 : 2_500
+  const capMs = 2_000
   const rows: Record<string, Cell>[] = []
   const notes: string[] = [
     `${count.toLocaleString('en-US')} items per read (text: 7-byte words; NDJSON: {"id","word"} records; SSE: one \`data:\` event per word), from an async generator, through node:http on 127.0.0.1 with a Next.js-style body pump; one server process per contender (shared in --quick), median of ${config.runs} read(s)${config.quick ? '' : ` (${FAST_RUNS} for rows never capped) after a warm-up`}, taken in rounds (every row once per round), each read starting once every server process is idle. MB = 10^6 bytes.`,
