@@ -52,6 +52,16 @@ const countInto =
 
 const loadCore = () => import('@streamkit/stream-core')
 
+/** stream-core's push parser fed `pieces`: the body's bytes, or the text decoded from them beforehand. */
+async function coreSsePush(pieces: Uint8Array[] | string[]): Promise<Tally> {
+  const { createSseParser } = await loadCore()
+  const tally = newTally()
+  const parser = createSseParser({ onEvent: countInto(tally) })
+  for (const piece of pieces) parser.feed(piece)
+  parser.end()
+  return tally
+}
+
 const sseContenders: DecodeContender[] = [
   {
     id: 'eventsource-parser-strings',
@@ -70,31 +80,13 @@ const sseContenders: DecodeContender[] = [
     id: 'stream-core-strings',
     label: 'stream-core createSseParser, strings in (decoded beforehand)',
     mode: 'push',
-    async decode({ strings }) {
-      const { createSseParser } = await loadCore()
-      const tally = newTally()
-      const parser = createSseParser({
-        onEvent: countInto(tally),
-      })
-      for (const text of strings) parser.feed(text)
-      parser.end()
-      return tally
-    },
+    decode: ({ strings }) => coreSsePush(strings),
   },
   {
     id: 'stream-core-push',
     label: 'stream-core createSseParser, bytes in',
     mode: 'push',
-    async decode({ chunks }) {
-      const { createSseParser } = await loadCore()
-      const tally = newTally()
-      const parser = createSseParser({
-        onEvent: countInto(tally),
-      })
-      for (const chunk of chunks) parser.feed(chunk)
-      parser.end()
-      return tally
-    },
+    decode: ({ chunks }) => coreSsePush(chunks),
   },
   {
     id: 'eventsource-parser-bytes',
