@@ -114,3 +114,30 @@ function describe(value: unknown): string {
   if (typeof value !== 'object') return typeof value
   return (value as object).constructor?.name ?? 'an object'
 }
+
+/**
+ * Calls `onLine(text, lineStart, lineEnd)` for each line of the whole lines `text[start, end)` (a piece a
+ * {@link WholeLinesSink} got), its line end (CR, LF or CRLF) left out. Each of the next CR and LF is looked up
+ * again only once passed, so the piece is scanned once.
+ */
+export function forEachLine(
+  text: string,
+  start: number,
+  end: number,
+  onLine: (text: string, lineStart: number, lineEnd: number) => void,
+): void {
+  let nextCr = text.indexOf('\r', start)
+  let nextLf = text.indexOf('\n', start)
+  let at = start
+  while (at < end) {
+    const lineEnd = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr
+    const lineStart = at
+    at = lineEnd + 1
+    if (lineEnd === nextCr) {
+      if (at < end && text.charCodeAt(at) === CharCode.LF) at++
+      nextCr = text.indexOf('\r', at)
+    }
+    if (nextLf !== -1 && nextLf < at) nextLf = text.indexOf('\n', at)
+    onLine(text, lineStart, lineEnd)
+  }
+}

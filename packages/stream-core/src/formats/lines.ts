@@ -1,7 +1,6 @@
 import type { ByteSource } from './byte-source'
-import { CharCode } from './char-code'
 import type { DecodeOptions } from './decode-options'
-import { createLineFeed } from './line-feed'
+import { createLineFeed, forEachLine } from './line-feed'
 import { parseStream } from './parse-stream'
 import type { PushParser } from './push-parser'
 
@@ -26,22 +25,9 @@ import type { PushParser } from './push-parser'
  * // lines: ['one', 'two', 'three']
  */
 export function createLineSplitter(onLine: (line: string) => void): PushParser {
-  const feed = createLineFeed((text, start, end) => {
-    // Positions of the next CR and LF at or after `start`; -1 once the text has no more. Each is looked up
-    // again only after it has been passed, so the piece is scanned once in total.
-    let nextCr = text.indexOf('\r', start)
-    let nextLf = text.indexOf('\n', start)
-    while (start < end) {
-      const lineEnd = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr
-      onLine(text.slice(start, lineEnd))
-      start = lineEnd + 1
-      if (lineEnd === nextCr) {
-        if (start < end && text.charCodeAt(start) === CharCode.LF) start++
-        nextCr = text.indexOf('\r', start)
-      }
-      if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start)
-    }
-  })
+  const feed = createLineFeed((text, start, end) =>
+    forEachLine(text, start, end, (line, lineStart, lineEnd) => onLine(line.slice(lineStart, lineEnd))),
+  )
   return {
     feed: feed.feed,
     end() {

@@ -2,7 +2,7 @@ import { type ErrorFrame, SSE_ERROR_EVENT } from '../errors/error-frame'
 import { ErrorFrameError } from '../errors/error-frame-error'
 import { CharCode } from './char-code'
 import { errorFrameFrom } from './error-frame-from'
-import { createLineFeed } from './line-feed'
+import { createLineFeed, forEachLine } from './line-feed'
 import type { PushParser } from './push-parser'
 import type { SseEvent } from './sse-types'
 
@@ -169,7 +169,7 @@ export function createSseParser(options: SseParserOptions): SseParser {
   const parseLines = (text: string, start: number, end: number) => {
     const firstCr = text.indexOf('\r', start)
     if (firstCr !== -1 && firstCr < end) {
-      parseAnyLines(text, start, end, firstCr)
+      forEachLine(text, start, end, anyLine)
       return
     }
     let at = start
@@ -207,28 +207,10 @@ export function createSseParser(options: SseParserOptions): SseParser {
     }
   }
 
-  /** `parseLines` for text with CR (at `nextCr`): each line ends at the first of the next CR and LF. */
-  const parseAnyLines = (text: string, start: number, end: number, nextCr: number) => {
-    // Each of the next LF and CR is looked up again only once passed, so the text is scanned once.
-    let nextLf = text.indexOf('\n', start)
-    let at = start
-    while (at < end) {
-      const lineStart = at
-      let lineEnd: number
-      if (nextCr === -1 || (nextLf !== -1 && nextLf < nextCr)) {
-        lineEnd = nextLf
-        at = nextLf + 1
-        nextLf = text.indexOf('\n', at)
-      } else {
-        lineEnd = nextCr
-        at = nextCr + 1
-        if (at < end && text.charCodeAt(at) === CharCode.LF) at++
-        nextCr = text.indexOf('\r', at)
-        if (nextLf !== -1 && nextLf < at) nextLf = text.indexOf('\n', at)
-      }
-      if (lineStart === lineEnd) dispatch()
-      else parseLine(text, lineStart, lineEnd)
-    }
+  /** A line of text with CR, which takes the general loop: blank (dispatch) or not. */
+  const anyLine = (text: string, start: number, end: number) => {
+    if (start === end) dispatch()
+    else parseLine(text, start, end)
   }
 
   const lines = createLineFeed(parseLines, { isUrgentLine })
