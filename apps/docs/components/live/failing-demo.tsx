@@ -5,7 +5,7 @@ import type { CityRow } from '@/lib/examples/sources'
 import { useArrivals } from './arrivals'
 import { LiveExample } from './live-example'
 
-/** A stream that fails after two rows: the client gets the masked error frame, never the raw error. */
+/** A stream that fails after three rows: the client gets the masked error frame, never the raw error. */
 export function FailingStreamDemo() {
   const arrivals = useArrivals()
   const { status, items, error, start, stop } = useNdjsonStream<CityRow>('/api/examples/failing', {

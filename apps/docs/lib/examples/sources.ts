@@ -65,9 +65,9 @@ export class InventoryUnavailableError extends Error {
   override readonly name = 'InventoryUnavailableError'
 }
 
-/** Two rows, then a failure whose message contains a secret the server must not leak. */
+/** Three rows, then a failure whose message contains a secret the server must not leak. */
 export async function* rowsThenFailure(signal: AbortSignal): AsyncGenerator<CityRow> {
-  for (const row of CITIES.slice(0, 2)) {
+  for (const row of CITIES.slice(0, 3)) {
     yield row
     await delay(EXAMPLE_DELAY_MS, signal)
   }
